@@ -1,0 +1,242 @@
+namespace TextLens.Text;
+
+/// <summary>
+/// A document parsed once into tables that every analyzer reads: tokens (with case-folded keys and their
+/// hashes), parts of hyphenated compounds, sentences, paragraphs and quotation spans.
+/// </summary>
+/// <remarks>
+/// Instances are reused by the engine from one document to the next (the tables grow and are never
+/// reallocated per document once large enough), so an analyzer must not keep a reference to a
+/// <see cref="ParsedDocument"/> or to any span it returns after <see cref="IAnalyzer.Analyze"/> returns.
+/// A parsed document is used by one thread at a time.
+/// </remarks>
+public sealed class ParsedDocument
+{
+    internal Token[] TokenTable = new Token[256];
+    internal int TokenTableCount;
+    internal TokenPart[] PartTable = new TokenPart[32];
+    internal int PartTableCount;
+    internal Sentence[] SentenceTable = new Sentence[16];
+    internal int SentenceTableCount;
+    internal Paragraph[] ParagraphTable = new Paragraph[16];
+    internal int ParagraphTableCount;
+    internal QuoteSpan[] QuoteTable = new QuoteSpan[8];
+    internal int QuoteTableCount;
+    internal char[] KeyBuffer = new char[1024];
+    private char[] _diacriticBuffer = [];
+    private bool _diacriticsReady;
+    private TextDocument _document = Placeholder;
+
+    private static readonly TextDocument Placeholder = new("", "");
+
+    /// <summary>The document that was parsed.</summary>
+    public TextDocument Document => _document;
+
+    /// <summary>The text of the document.</summary>
+    public string Text => _document.Text;
+
+    /// <summary>The tokens, in text order, non-overlapping.</summary>
+    public ReadOnlySpan<Token> Tokens => new(TokenTable, 0, TokenTableCount);
+
+    /// <summary>The parts of every hyphenated compound, in text order.</summary>
+    public ReadOnlySpan<TokenPart> Parts => new(PartTable, 0, PartTableCount);
+
+    /// <summary>The sentences; they partition the text.</summary>
+    public ReadOnlySpan<Sentence> Sentences => new(SentenceTable, 0, SentenceTableCount);
+
+    /// <summary>The paragraphs (lines); they partition the text.</summary>
+    public ReadOnlySpan<Paragraph> Paragraphs => new(ParagraphTable, 0, ParagraphTableCount);
+
+    /// <summary>The quotation spans, ordered by start; nested quotations follow the one that contains them.</summary>
+    public ReadOnlySpan<QuoteSpan> Quotes => new(QuoteTable, 0, QuoteTableCount);
+
+    /// <summary>The number of word and number tokens: the denominator of every rate.</summary>
+    public int WordCount { get; internal set; }
+
+    /// <summary>The text of a token.</summary>
+    public ReadOnlySpan<char> TextOf(in Token token) => Text.AsSpan(token.Start, token.Length);
+
+    /// <summary>The text of a part.</summary>
+    public ReadOnlySpan<char> TextOf(in TokenPart part) => Text.AsSpan(part.Start, part.Length);
+
+    /// <summary>The case-folded key of a token (see <see cref="CharFolding.FoldCase(char)"/>), same length as its text.</summary>
+    public ReadOnlySpan<char> KeyOf(in Token token) => new(KeyBuffer, token.Start, token.Length);
+
+    /// <summary>The case-folded key of a part.</summary>
+    public ReadOnlySpan<char> KeyOf(in TokenPart part) => new(KeyBuffer, part.Start, part.Length);
+
+    /// <summary>The case- and diacritic-folded key of a token (computed for the whole document on first use).</summary>
+    public ReadOnlySpan<char> FoldedKeyOf(in Token token)
+    {
+        EnsureDiacriticKeys();
+        return new(_diacriticBuffer, token.Start, token.Length);
+    }
+
+    /// <summary>The case- and diacritic-folded key of a part.</summary>
+    public ReadOnlySpan<char> FoldedKeyOf(in TokenPart part)
+    {
+        EnsureDiacriticKeys();
+        return new(_diacriticBuffer, part.Start, part.Length);
+    }
+
+    /// <summary>The parts of a hyphenated compound; empty for any other token.</summary>
+    public ReadOnlySpan<TokenPart> PartsOf(in Token token) => new(PartTable, token.FirstPart, token.PartCount);
+
+    /// <summary>Index of the token that contains <paramref name="offset"/>, or of the first token after it; <see cref="Tokens"/>.Length when none.</summary>
+    public int TokenIndexAt(int offset)
+    {
+        int lo = 0, hi = TokenTableCount - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            ref readonly var t = ref TokenTable[mid];
+            if (t.End <= offset)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>Index of the sentence that contains <paramref name="offset"/> (clamped to the text).</summary>
+    public int SentenceIndexAt(int offset)
+    {
+        int lo = 0, hi = SentenceTableCount - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) >>> 1;
+            if (SentenceTable[mid].Start <= offset)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>Index of the innermost quotation whose content contains <paramref name="offset"/>, or -1.</summary>
+    public int QuoteIndexAt(int offset)
+    {
+        var found = -1;
+        for (var i = 0; i < QuoteTableCount; i++)
+        {
+            ref readonly var q = ref QuoteTable[i];
+            if (q.Start > offset)
+            {
+                break;
+            }
+
+            if (q.ContainsContent(offset))
+            {
+                found = i;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Index of the token at the start of the sentence that holds token <paramref name="tokenIndex"/>.</summary>
+    public int SentenceIndexOfToken(int tokenIndex) =>
+        tokenIndex < TokenTableCount ? SentenceIndexAt(TokenTable[tokenIndex].Start) : Math.Max(0, SentenceTableCount - 1);
+
+    internal void Reset(TextDocument document)
+    {
+        _document = document;
+        TokenTableCount = 0;
+        PartTableCount = 0;
+        SentenceTableCount = 0;
+        ParagraphTableCount = 0;
+        QuoteTableCount = 0;
+        WordCount = 0;
+        _diacriticsReady = false;
+        if (KeyBuffer.Length < document.Text.Length)
+        {
+            KeyBuffer = new char[Math.Max(document.Text.Length, KeyBuffer.Length * 2)];
+        }
+    }
+
+    internal void AddToken(in Token token)
+    {
+        if (TokenTableCount == TokenTable.Length)
+        {
+            Array.Resize(ref TokenTable, TokenTable.Length * 2);
+        }
+
+        TokenTable[TokenTableCount++] = token;
+    }
+
+    internal void AddPart(in TokenPart part)
+    {
+        if (PartTableCount == PartTable.Length)
+        {
+            Array.Resize(ref PartTable, PartTable.Length * 2);
+        }
+
+        PartTable[PartTableCount++] = part;
+    }
+
+    internal void AddSentence(in Sentence sentence)
+    {
+        if (SentenceTableCount == SentenceTable.Length)
+        {
+            Array.Resize(ref SentenceTable, SentenceTable.Length * 2);
+        }
+
+        SentenceTable[SentenceTableCount++] = sentence;
+    }
+
+    internal void AddParagraph(in Paragraph paragraph)
+    {
+        if (ParagraphTableCount == ParagraphTable.Length)
+        {
+            Array.Resize(ref ParagraphTable, ParagraphTable.Length * 2);
+        }
+
+        ParagraphTable[ParagraphTableCount++] = paragraph;
+    }
+
+    internal void AddQuote(in QuoteSpan quote)
+    {
+        if (QuoteTableCount == QuoteTable.Length)
+        {
+            Array.Resize(ref QuoteTable, QuoteTable.Length * 2);
+        }
+
+        QuoteTable[QuoteTableCount++] = quote;
+    }
+
+    private void EnsureDiacriticKeys()
+    {
+        if (_diacriticsReady)
+        {
+            return;
+        }
+
+        var n = Text.Length;
+        if (_diacriticBuffer.Length < n)
+        {
+            _diacriticBuffer = new char[Math.Max(n, _diacriticBuffer.Length * 2)];
+        }
+
+        var src = KeyBuffer.AsSpan(0, n);
+        var dst = _diacriticBuffer.AsSpan(0, n);
+        foreach (ref readonly var t in Tokens)
+        {
+            for (var i = t.Start; i < t.End; i++)
+            {
+                dst[i] = CharFolding.FoldDiacritics(src[i]);
+            }
+        }
+
+        _diacriticsReady = true;
+    }
+}
