@@ -1,0 +1,3 @@
+using TextLens.Cli;
+
+return await TextLensCli.RunAsync(args, Console.Out, Console.Error);
