@@ -15,6 +15,7 @@ public sealed class AnnotationsWriter : IAsyncDisposable
     private static readonly byte[] NewLine = "\n"u8.ToArray();
     private readonly AtomicFile _file;
     private readonly Utf8JsonWriter _json;
+    private bool _completed;
 
     /// <summary>Opens <c>annotations.jsonl</c> (under a temporary name) in a folder.</summary>
     public AnnotationsWriter(string directory)
@@ -73,14 +74,19 @@ public sealed class AnnotationsWriter : IAsyncDisposable
     /// <summary>Flushes and moves the file to its final name.</summary>
     public async Task CompleteAsync(CancellationToken cancellationToken = default)
     {
-        await _json.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await _json.DisposeAsync().ConfigureAwait(false);
+        _completed = true;
         await _file.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deletes the temporary file unless completed.</summary>
     public async ValueTask DisposeAsync()
     {
-        await _json.DisposeAsync().ConfigureAwait(false);
+        if (!_completed)
+        {
+            await _json.DisposeAsync().ConfigureAwait(false);
+        }
+
         await _file.DisposeAsync().ConfigureAwait(false);
     }
 }
