@@ -80,7 +80,8 @@ internal sealed class CsvCorpusSource : ICorpusSource
             var line = row.Line > 0 ? row.Line : (long?)null;
             if (row.Values is null)
             {
-                yield return CorpusRecord.Failed(new CorpusReadError(_path, line, row.Record, null, row.Error!), file.Position);
+                var record = row.Record > 0 ? row.Record : (long?)null;
+                yield return CorpusRecord.Failed(new CorpusReadError(_path, line, record, null, row.Error!), file.Position);
                 continue;
             }
 

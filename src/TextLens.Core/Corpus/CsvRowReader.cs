@@ -5,7 +5,7 @@ namespace TextLens.Corpus;
 
 /// <summary>A data row of a CSV file, or why a row could not be read.</summary>
 /// <param name="Line">One-based line where the row starts (0 when unknown).</param>
-/// <param name="Record">One-based number of the data row, counting rows that could not be read.</param>
+/// <param name="Record">One-based number of the data row, counting rows that could not be read (0 for an error that is not a row).</param>
 /// <param name="Values">The values, one per header column, when the row was read.</param>
 /// <param name="Error">Why the row could not be read, when it could not.</param>
 /// <param name="InvalidEncoding">Whether the row had invalid bytes, replaced with U+FFFD.</param>
@@ -24,6 +24,7 @@ internal sealed class CsvRowReader : IDisposable
     private CsvRowItem? _pendingRow;
     private long _record;
     private bool _ended;
+    private (CsvRowItem Item, bool IsRecord)? _finalError;
 
     private CsvRowReader(CorpusFile file, char? separator)
     {
@@ -81,13 +82,17 @@ internal sealed class CsvRowReader : IDisposable
                 return row;
             }
 
+            if (_finalError is { } final)
+            {
+                _finalError = null;
+                return final.IsRecord ? final.Item with { Record = ++_record } : final.Item;
+            }
+
             if (_ended)
             {
                 return null;
             }
 
-            string? error = null;
-            long errorLine = 0;
             try
             {
                 if (await _csv.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -97,23 +102,21 @@ internal sealed class CsvRowReader : IDisposable
                 else
                 {
                     _ended = true;
+                    if (_file.CheckCompressedLength() is { } truncated)
+                    {
+                        _finalError = (new CsvRowItem(0, 0, null, truncated, false), false);
+                    }
                 }
             }
             catch (CsvFormatException e)
             {
-                error = $"could not read the rest of the file: {e.Message}";
-                errorLine = e.LineNumber;
+                _ended = true;
+                _finalError = (new CsvRowItem(e.LineNumber, 0, null, $"could not read the rest of the file: {e.Message}", false), true);
             }
             catch (Exception e) when (e is IOException or InvalidDataException)
             {
-                error = $"could not read the rest of the file: {e.Message}";
-            }
-
-            if (error is not null)
-            {
                 _ended = true;
-                _malformed.Clear();
-                return new CsvRowItem(errorLine, ++_record, null, error, false);
+                _finalError = (new CsvRowItem(0, 0, null, $"could not read the rest of the file: {e.Message}", false), false);
             }
         }
     }

@@ -309,7 +309,7 @@ internal sealed class DirectoryCorpusSource : ICorpusSource
 
         var json = Encoding.UTF8.GetBytes(CorpusTextDecoder.Decode(bytes, out _));
         var fields = new List<SourceField>();
-        var error = JsonRecordParser.Parse(json, "sidecar", fields);
+        var error = JsonRecordParser.Parse(json, "sidecar", fields, out _);
         return error is null
             ? new Sidecar(_mapper.Map(fields), path, null)
             : new Sidecar(null, path, $"invalid metadata sidecar: {error}; the document was skipped");
@@ -363,7 +363,7 @@ internal sealed class DirectoryCorpusSource : ICorpusSource
         {
             if (row.Values is null)
             {
-                manifest.Errors.Add(new CorpusReadError(path, row.Line, row.Record, null, row.Error!));
+                manifest.Errors.Add(new CorpusReadError(path, row.Line > 0 ? row.Line : null, row.Record > 0 ? row.Record : null, null, row.Error!));
                 continue;
             }
 

@@ -104,6 +104,11 @@ internal sealed class JsonLinesCorpusSource : ICorpusSource
             yield return ReadRecord(line.Span, lines.LineNumber, record, file, fields);
         }
 
+        if (file.CheckCompressedLength() is { } truncated)
+        {
+            yield return CorpusRecord.Failed(new CorpusReadError(_path, lines.LineNumber, null, null, truncated), file.Position);
+        }
+
         if (!sawContent)
         {
             yield return CorpusRecord.Failed(
@@ -129,10 +134,15 @@ internal sealed class JsonLinesCorpusSource : ICorpusSource
         }
 
         fields.Clear();
-        var error = JsonRecordParser.Parse(line, "line", fields);
+        var error = JsonRecordParser.Parse(line, "line", fields, out var surrogatesReplaced);
         if (error is not null)
         {
             return Fail(error);
+        }
+
+        if (surrogatesReplaced)
+        {
+            issues |= DocumentIssues.InvalidEncodingReplaced;
         }
 
         var mapped = _mapper.Map(fields);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -219,9 +220,11 @@ internal static class JsonRecordParser
     /// <param name="utf8">The JSON text.</param>
     /// <param name="what">What the text is, for messages (<c>line</c>, <c>sidecar</c>).</param>
     /// <param name="fields">Receives the properties, in order.</param>
+    /// <param name="replaced">Set when a string escaped an unpaired surrogate (<c>\uD800</c>), which was replaced with U+FFFD.</param>
     /// <returns><see langword="null"/> when the text is a JSON object, else why not.</returns>
-    public static string? Parse(ReadOnlySpan<byte> utf8, string what, List<SourceField> fields)
+    public static string? Parse(ReadOnlySpan<byte> utf8, string what, List<SourceField> fields, out bool replaced)
     {
+        replaced = false;
         var reader = new Utf8JsonReader(utf8, ReaderOptions);
         try
         {
@@ -233,12 +236,12 @@ internal static class JsonRecordParser
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var name = reader.GetString()!;
+                var name = ReadString(ref reader, ref replaced);
                 reader.Read();
                 switch (reader.TokenType)
                 {
                     case JsonTokenType.String:
-                        fields.Add(new SourceField(name, reader.GetString()!, SourceFieldKind.String));
+                        fields.Add(new SourceField(name, ReadString(ref reader, ref replaced), SourceFieldKind.String));
                         break;
                     case JsonTokenType.Number:
                         fields.Add(new SourceField(name, Encoding.UTF8.GetString(reader.ValueSpan), SourceFieldKind.Number));
@@ -271,6 +274,73 @@ internal static class JsonRecordParser
             var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
             return $"invalid JSON in the {what} at byte {position + 1}: {(cut > 0 ? message[..cut] : message)}";
         }
+    }
+
+    /// <summary>
+    /// The value of a string token. System.Text.Json refuses strings that escape an unpaired surrogate (written by
+    /// some serializers for broken text); those are unescaped here with the surrogate replaced by U+FFFD, so the
+    /// record is kept and flagged rather than lost.
+    /// </summary>
+    private static string ReadString(ref Utf8JsonReader reader, ref bool replaced)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            replaced = true;
+            return UnescapeLenient(reader.ValueSpan);
+        }
+    }
+
+    /// <summary>Unescapes the raw bytes of a JSON string (already validated by the reader), replacing unpaired surrogates.</summary>
+    internal static string UnescapeLenient(ReadOnlySpan<byte> escaped)
+    {
+        var text = new StringBuilder(escaped.Length);
+        while (!escaped.IsEmpty)
+        {
+            var backslash = escaped.IndexOf((byte)'\\');
+            if (backslash < 0)
+            {
+                text.Append(Encoding.UTF8.GetString(escaped));
+                break;
+            }
+
+            text.Append(Encoding.UTF8.GetString(escaped[..backslash]));
+            var code = escaped[backslash + 1];
+            if (code == (byte)'u')
+            {
+                text.Append((char)int.Parse(escaped.Slice(backslash + 2, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture));
+                escaped = escaped[(backslash + 6)..];
+                continue;
+            }
+
+            text.Append(code switch
+            {
+                (byte)'b' => '\b',
+                (byte)'f' => '\f',
+                (byte)'n' => '\n',
+                (byte)'r' => '\r',
+                (byte)'t' => '\t',
+                _ => (char)code, // " \\ /
+            });
+            escaped = escaped[(backslash + 2)..];
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                text[i] = '\uFFFD';
+            }
+        }
+
+        return text.ToString();
     }
 
     private static string Describe(JsonTokenType token) => token switch
