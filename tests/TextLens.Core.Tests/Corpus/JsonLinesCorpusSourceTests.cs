@@ -91,7 +91,7 @@ public sealed class JsonLinesCorpusSourceTests : IDisposable
             """{"id": "n", "text": 42}""",
             """{"id": "e", "text": "   "}""",
             """{"id": "g", "text": "ok"} trailing""",
-            """"just a string"""",
+            "\"just a string\"",
             """{"text": "no id here"}""",
             "   ",
             """{"id": "ok2", "text": "last"}"""));
@@ -108,7 +108,7 @@ public sealed class JsonLinesCorpusSourceTests : IDisposable
                 new CorpusReadError(path, 5, 4, "m", "missing text field 'text' (also tried 'body', 'content')"),
                 new CorpusReadError(path, 6, 5, "n", "text field 'text' is a number, not a string"),
                 new CorpusReadError(path, 7, 6, "e", "empty text"),
-                new CorpusReadError(path, 8, 7, "g", "invalid JSON in the line at byte 24: 't' is invalid after a single JSON value. Expected end of data."),
+                new CorpusReadError(path, 8, 7, "g", "invalid JSON in the line at byte 27: 't' is invalid after a single JSON value. Expected end of data."),
                 new CorpusReadError(path, 9, 8, null, "the line is a string, not a JSON object"),
             ],
             contents.Errors);
