@@ -17,6 +17,9 @@ internal static class CorpusTextDecoder
     /// <summary>The UTF-8 encoding of U+FFFD, the replacement character.</summary>
     public static ReadOnlySpan<byte> Utf8Replacement => [0xEF, 0xBF, 0xBD];
 
+    /// <summary>Replaces an invalid sequence with U+FFFD (the default <see cref="DecoderFallback.ReplacementFallback"/> writes <c>?</c>).</summary>
+    public static DecoderFallback ReplacementFallback { get; } = new DecoderReplacementFallback("\uFFFD");
+
     /// <summary>The UTF-8 byte order mark.</summary>
     public static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
@@ -36,7 +39,7 @@ internal static class CorpusTextDecoder
     /// <param name="decoderFallback">The fallback of the returned encoding.</param>
     public static Encoding? DetectBom(ReadOnlySpan<byte> prefix, out int bomLength, DecoderFallback? decoderFallback = null)
     {
-        decoderFallback ??= DecoderFallback.ReplacementFallback;
+        decoderFallback ??= ReplacementFallback;
         int codePage;
         if (prefix.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0x00, 0x00]))
         {
@@ -95,7 +98,7 @@ internal static class CorpusTextDecoder
         catch (DecoderFallbackException)
         {
             replaced = true;
-            return Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ReplacementFallback, DecoderFallback.ReplacementFallback)
+            return Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ReplacementFallback, ReplacementFallback)
                 .GetString(content);
         }
     }
