@@ -6,7 +6,10 @@ public sealed class DirectorySourceOptions
     /// <summary>Which fields of the manifest and the sidecars hold the id and the metadata.</summary>
     public FieldMapping Fields { get; set; } = FieldMapping.Default;
 
-    /// <summary>Extensions of the document files, matched case-insensitively. Default: <c>.txt</c>, <c>.md</c>.</summary>
+    /// <summary>
+    /// Extensions of the document files, matched case-insensitively (a missing leading dot is added). Default:
+    /// <c>.txt</c>, <c>.md</c>. Hidden files and folders (names starting with a dot on Unix) are never read.
+    /// </summary>
     public IReadOnlyList<string> Extensions { get; set; } = [".txt", ".md"];
 
     /// <summary>

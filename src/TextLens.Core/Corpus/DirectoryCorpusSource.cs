@@ -43,7 +43,7 @@ internal sealed class DirectoryCorpusSource : ICorpusSource
         _root = root;
         _fullRoot = Path.GetFullPath(root);
         _mapper = new RecordMapper(options.Fields);
-        _extensions = [.. options.Extensions];
+        _extensions = [.. options.Extensions.Select(e => e.StartsWith('.') ? e : "." + e)];
         _manifestName = string.IsNullOrWhiteSpace(options.ManifestFileName) ? null : options.ManifestFileName;
         _manifestFileColumn = options.ManifestFileColumn;
         _readSidecars = options.ReadSidecars;

@@ -4,7 +4,8 @@ namespace TextLens.Corpus;
 /// Which fields of a record (JSON property, CSV column, sidecar or manifest field) hold the document's id, text and
 /// well-known metadata. Each role has a list of candidate names, tried in order and matched case-insensitively; the
 /// first name the record has wins. Every field not taken by a role (including a later candidate when an earlier one
-/// won) is kept in <see cref="DocumentMetadata.Fields"/> under its own name.
+/// won) is kept in <see cref="DocumentMetadata.Fields"/> under its own name. A candidate whose value is empty or
+/// blank does not count as present (an empty <c>date</c> means no date, not an unreadable one) and is dropped.
 /// </summary>
 /// <remarks>
 /// The defaults read the usual corpora as they are (<c>id</c> also matches <c>ID</c>, since matching ignores case).
