@@ -74,7 +74,7 @@ internal sealed class JsonLinesCorpusSource : ICorpusSource
 
             if (readError is not null)
             {
-                yield return CorpusRecord.Failed(new CorpusReadError(_path, lines.LineNumber + 1, record + 1, null, readError), file.Position);
+                yield return CorpusRecord.Failed(new CorpusReadError(_path, lines.LineNumber + 1, null, null, readError), file.Position);
                 yield break;
             }
 
