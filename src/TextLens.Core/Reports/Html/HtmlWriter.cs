@@ -25,9 +25,9 @@ internal sealed class HtmlWriter
     /// <summary>Encodes text for an HTML text node or a double-quoted attribute value.</summary>
     /// <remarks>
     /// <see cref="WebUtility.HtmlEncode(string)"/> escapes <c>&lt; &gt; &amp; " '</c> (and writes Latin-1 letters and
-    /// characters outside the BMP as numeric references, lone surrogates as U+FFFD). Before that, control characters
-    /// other than tab and line ends, and U+FFFE/U+FFFF, become U+FFFD: browsers would treat them as parse errors and
-    /// XML parsers reject them.
+    /// characters outside the BMP as numeric references). Before that, control characters other than tab and line
+    /// ends, U+FFFE/U+FFFF and unpaired surrogates become U+FFFD: browsers treat them as parse errors and XML parsers
+    /// reject them.
     /// </remarks>
     public static string Encode(string? text)
     {
@@ -42,7 +42,7 @@ internal sealed class HtmlWriter
     private static string ReplaceControlCharacters(string text)
     {
         var i = 0;
-        while (i < text.Length && !IsForbidden(text[i]))
+        while (i < text.Length && IsAllowed(text, i))
         {
             i++;
         }
@@ -56,13 +56,37 @@ internal sealed class HtmlWriter
         {
             for (var k = 0; k < s.Length; k++)
             {
-                span[k] = IsForbidden(s[k]) ? '\uFFFD' : s[k];
+                span[k] = IsAllowed(s, k) ? s[k] : '\uFFFD';
             }
         });
     }
 
-    private static bool IsForbidden(char c) =>
-        (c < ' ' && c is not '\t' and not '\n' and not '\r') || c is >= '\u007F' and <= '\u009F' || c is '\uFFFE' or '\uFFFF';
+    /// <summary>Whether the code unit at <paramref name="i"/> may appear as is: no control character, no noncharacter U+FFFE/U+FFFF, no unpaired surrogate.</summary>
+    private static bool IsAllowed(string s, int i)
+    {
+        var c = s[i];
+        if (c < ' ')
+        {
+            return c is '\t' or '\n' or '\r';
+        }
+
+        if (c < '\u007F')
+        {
+            return true;
+        }
+
+        if (c <= '\u009F' || c is '\uFFFE' or '\uFFFF')
+        {
+            return false;
+        }
+
+        if (char.IsHighSurrogate(c))
+        {
+            return i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]);
+        }
+
+        return !char.IsLowSurrogate(c) || (i > 0 && char.IsHighSurrogate(s[i - 1]));
+    }
 
     /// <summary>Depth of open elements.</summary>
     public int Depth => _open.Count;
