@@ -43,7 +43,7 @@ internal sealed class EntitySection : ReportSection
             }
 
             var max = top[0].Mentions;
-            BeginTable(w, "top", [("#", true), ("Entity", false), ("Type", false), ("Mentions", true), ("", false), ("Docs", true), ("Per 10k", true)]);
+            BeginTable(w, "top", [("#", true), ("Entity · type", false), ("Mentions", true), ("", false), ("Docs", true), ("Per 10k", true)]);
             for (var i = 0; i < top.Count; i++)
             {
                 var s = top[i];
@@ -51,14 +51,14 @@ internal sealed class EntitySection : ReportSection
                 NumberCell(w, i + 1, (i + 1).ToString(CultureInfo.InvariantCulture));
                 var name = Name(names, group, s.Category, s.Label);
                 w.Open("td", ("class", "ent"));
-                w.Text(name);
+                w.Text(name).Text(" ");
+                w.Element("span", s.Category, ("class", "tag"));
                 if (!string.Equals(name, s.Label, StringComparison.Ordinal))
                 {
                     w.Element("span", s.Label, ("class", "sub"));
                 }
 
                 w.Close("td");
-                w.Open("td").Element("span", s.Category, ("class", "tag")).Close("td");
                 CountCell(w, s.Mentions, view.Kwic.Target(ReportView.EntityLayer, s.Category, s.Label, group));
                 w.Open("td", ("class", "barcell"), ("aria-hidden", "true"));
                 w.Element("span", "", ("class", "bar"), ("style", "width:" + NumberText.Px(100.0 * s.Mentions / max) + "%"));

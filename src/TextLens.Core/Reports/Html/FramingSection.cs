@@ -53,7 +53,7 @@ internal sealed class FramingSection : ReportSection
                 rows.Add(new BarRow(view.GroupName(group), segments, total, group == ReportView.All && view.Grouped));
             }
 
-            BeginFigure(w, $"{category}: share of mentions by label", $"Per {view.GroupNoun}, all periods");
+            BeginFigure(w, "Share of the concept’s mentions taken by each label", $"Per {view.GroupNoun}, all periods");
             ChartLegend.Render(w, colored.Concat(folded ? [("other labels", ChartPalette.Other)] : []));
             new StackedBarChart { Title = $"{category}: share of mentions by label per {view.GroupNoun}", Rows = rows, Noun = "mentions" }.Render(w);
             EndFigure(w, "Segments under 8% are not labelled; hover a segment for its exact share and count." +

@@ -16,7 +16,8 @@ internal sealed class KwicIndex
         var labels = new List<KwicLabel>();
         foreach (var labelLines in lines
             .GroupBy(l => (l.Layer, l.Category, l.Label))
-            .OrderBy(g => g.Key.Layer, StringComparer.Ordinal)
+            .OrderBy(g => LayerRank(g.Key.Layer))
+            .ThenBy(g => g.Key.Layer, StringComparer.Ordinal)
             .ThenBy(g => g.Key.Category, StringComparer.Ordinal)
             .ThenBy(g => g.Key.Label, StringComparer.Ordinal))
         {
@@ -91,6 +92,15 @@ internal sealed class KwicIndex
 
         return null;
     }
+
+    /// <summary>Framing, entity, attribution, then other layers.</summary>
+    private static int LayerRank(string layer) => layer switch
+    {
+        ReportView.FramingLayer => 0,
+        ReportView.EntityLayer => 1,
+        ReportView.AttributionLayer => 2,
+        _ => 3,
+    };
 
     /// <summary>A group's lines ordered so that taking the first n gives first occurrences of many documents.</summary>
     private static List<ReportKwicLine> Candidates(List<ReportKwicLine> lines)

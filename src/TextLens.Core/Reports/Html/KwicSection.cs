@@ -60,8 +60,9 @@ internal sealed class KwicSection : ReportSection
                 foreach (var line in part.Lines)
                 {
                     w.Open("tr");
-                    w.Open("td", ("class", "doc")).Text(line.DocumentId).Element("span", line.Period, ("class", "sub")).Close("td");
-                    w.Element("td", line.Group, ("class", "grpcell"));
+                    w.Open("td", ("class", "doc")).Open("div", ("title", line.DocumentId + " · " + line.Period))
+                        .Text(line.DocumentId).Element("span", " " + line.Period, ("class", "per")).Close("div").Close("td");
+                    w.Open("td", ("class", "grpcell")).Element("div", line.Group, ("title", line.Group)).Close("td");
                     w.Open("td", ("class", "left")).Open("div").Element("span", Flatten(line.Left)).Close("div").Close("td");
                     w.Element("td", Flatten(line.Match), ("class", "match"),
                         ("title", "offset " + line.Start.ToString(CultureInfo.InvariantCulture) + ", length " + line.Length.ToString(CultureInfo.InvariantCulture)));

@@ -13,7 +13,7 @@ internal sealed class LineChart
     private const double Width = 1040;
     private const double Height = 300;
     private const double Left = 52;
-    private const double Right = 190;
+    private const double Right = 215;
     private const double Top = 14;
     private const double Bottom = 36;
     private const double LabelSpacing = 15;

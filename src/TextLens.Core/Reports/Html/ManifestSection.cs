@@ -104,13 +104,20 @@ internal sealed class ManifestSection : ReportSection
             return;
         }
 
+        w.Open("ul", ("class", "counts"));
+        foreach (var kind in errors.GroupBy(e => e.Kind, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
+        {
+            w.Open("li").Element("span", kind.Key, ("class", "tag " + KindClass(kind.Key))).Text(" " + NumberText.Count(kind.Count())).Close("li");
+        }
+
+        w.Close("ul");
         var shown = Math.Min(errors.Count, view.Options.MaxErrors);
-        BeginTable(w, "errors", [("Kind", false), ("Source", false), ("Line", true), ("Record", true), ("Document", false), ("Analyzer", false), ("Message", false)]);
+        BeginTable(w, "errors", tall: true, headers: [("Kind", false), ("Source", false), ("Line", true), ("Record", true), ("Document", false), ("Analyzer", false), ("Message", false)]);
         for (var i = 0; i < shown; i++)
         {
             var e = errors[i];
             w.Open("tr");
-            w.Open("td").Element("span", e.Kind, ("class", "tag " + (e.Kind is "read" or "analyzer" ? "tag-bad" : "tag-warn"))).Close("td");
+            w.Open("td").Element("span", e.Kind, ("class", "tag " + KindClass(e.Kind))).Close("td");
             TextCell(w, e.Source, "path");
             TextCell(w, e.Line?.ToString(CultureInfo.InvariantCulture), "num");
             TextCell(w, e.Record?.ToString(CultureInfo.InvariantCulture), "num");
@@ -126,6 +133,8 @@ internal sealed class ManifestSection : ReportSection
             Note(w, $"Showing the first {NumberText.Count(shown)} of {NumberText.Count(errors.Count)} errors; {NumberText.Count(errors.Count - shown)} more are in errors.csv and report.json.");
         }
     }
+
+    private static string KindClass(string kind) => kind is "read" or "analyzer" ? "tag-bad" : "tag-warn";
 
     private static void Card(HtmlWriter w, string label, long value, string? modifier)
     {

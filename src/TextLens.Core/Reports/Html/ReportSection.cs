@@ -28,9 +28,9 @@ internal abstract class ReportSection
     protected static void Empty(HtmlWriter w, string text) => w.Element("p", text, ("class", "empty-state"));
 
     /// <summary>Opens a scrollable table with a header row; close with <see cref="EndTable"/>.</summary>
-    protected static void BeginTable(HtmlWriter w, string? cssClass, IEnumerable<(string Text, bool Numeric)> headers, string? caption = null)
+    protected static void BeginTable(HtmlWriter w, string? cssClass, IEnumerable<(string Text, bool Numeric)> headers, string? caption = null, bool tall = false)
     {
-        w.Open("div", ("class", "scroll"));
+        w.Open("div", ("class", tall ? "scroll tall" : "scroll"));
         w.Open("table", ("class", cssClass));
         if (caption is not null)
         {

@@ -57,24 +57,28 @@ code { font: 12.5px/1.4 var(--mono); }
 summary .sub, h4 .sub { display: inline; }
 .muted { color: var(--muted); }
 .scroll { overflow-x: auto; margin: 6px 0 12px; }
+.scroll.tall { max-height: 460px; overflow-y: auto; border-bottom: 1px solid var(--rule); }
+.scroll.tall thead th { position: sticky; top: 0; background: var(--bg); z-index: 1; }
+ul.counts { list-style: none; padding: 0; margin: 4px 0 8px; display: flex; flex-wrap: wrap; gap: 4px 18px; font-size: 14px; }
 table { border-collapse: collapse; font-size: 14px; }
 th, td { padding: 5px 10px; text-align: left; vertical-align: top; }
 thead th { font-size: 12px; font-weight: 600; color: var(--muted); border-bottom: 2px solid var(--strong); vertical-align: bottom; }
 tbody td, tbody th { border-bottom: 1px solid var(--rule); }
-tbody th { font-weight: 600; }
+tbody th { font-weight: 600; white-space: nowrap; }
+thead th.num { white-space: normal; min-width: 4.5em; }
 tbody tr:nth-child(even) { background: var(--stripe); }
 .num { text-align: right; white-space: nowrap; }
 td.zero { color: var(--faint); }
 td.null { color: var(--faint); }
 tr.total-row th, tr.total-row td { font-weight: 700; border-bottom: 1px solid var(--strong); }
 table.sortable thead th { cursor: pointer; user-select: none; }
-table.sortable thead th::after { content: " \2195"; color: var(--faint); font-weight: 400; }
-table.sortable thead th[aria-sort="ascending"]::after { content: " \2191"; color: var(--ink); }
-table.sortable thead th[aria-sort="descending"]::after { content: " \2193"; color: var(--ink); }
+table.sortable thead th::after { content: "\00A0\2195"; color: var(--faint); font-weight: 400; }
+table.sortable thead th[aria-sort="ascending"]::after { content: "\00A0\2191"; color: var(--ink); }
+table.sortable thead th[aria-sort="descending"]::after { content: "\00A0\2193"; color: var(--ink); }
 td.z { font-weight: 600; }
-.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(128px, 1fr)); gap: 10px; margin: 14px 0 18px; }
+.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(136px, 1fr)); gap: 10px; margin: 14px 0 18px; }
 .card { background: var(--paper); border: 1px solid var(--rule); border-top: 3px solid var(--strong); padding: 9px 12px 10px; }
-.card .v { font: 700 24px/1.15 var(--sans); }
+.card .v { font: 700 22px/1.15 var(--sans); letter-spacing: -.01em; white-space: nowrap; }
 .card .l { font-size: 11.5px; color: var(--muted); text-transform: uppercase; letter-spacing: .07em; }
 .card.warn { border-top-color: var(--warn); }
 .card.warn .v { color: var(--warn); }
@@ -82,9 +86,10 @@ td.z { font-weight: 600; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 3px 20px; margin: 0 0 8px; }
 dl.facts dt { color: var(--muted); }
 dl.facts dd { margin: 0; overflow-wrap: anywhere; }
-td.opts div, td.lex div { white-space: nowrap; }
+td.opts div { white-space: nowrap; }
+td.lex div { margin-bottom: 2px; }
 td.opts .k { color: var(--muted); }
-td.lex .sub { display: inline; }
+
 .hash { background: var(--stripe); border: 1px solid var(--rule); padding: 0 4px; border-radius: 3px; }
 .tag { display: inline-block; font-size: 11px; line-height: 1.5; font-weight: 600; letter-spacing: .03em; padding: 0 6px; border-radius: 3px; color: var(--muted); border: 1px solid var(--rule); background: var(--paper); white-space: nowrap; }
 .tag-bad { color: var(--bad); border-color: currentColor; }
@@ -127,20 +132,19 @@ details > summary { cursor: pointer; padding: 6px 10px; background: var(--paper)
 details[open] > summary { border-radius: 4px 4px 0 0; }
 details.kwic .cat { color: var(--muted); }
 details.data > summary, details.timings > summary { display: inline-block; font-size: 13px; }
-table.kwic { width: 100%; table-layout: fixed; font-size: 13.5px; }
-table.kwic th:nth-child(1) { width: 15%; }
-table.kwic th:nth-child(2) { width: 12%; }
-table.kwic th:nth-child(3) { width: 31%; }
-table.kwic th:nth-child(4) { width: 12%; }
-table.kwic td { vertical-align: baseline; }
-table.kwic td.left, table.kwic td.right { padding-left: 3px; padding-right: 3px; }
-table.kwic td.left div, table.kwic td.right div { white-space: nowrap; overflow: hidden; }
+table.kwic { width: 100%; font-size: 13.5px; }
+table.kwic td { vertical-align: baseline; white-space: nowrap; }
+table.kwic td.doc, table.kwic td.grpcell, table.kwic td.match { width: 1%; }
+table.kwic td.doc div { max-width: 17em; overflow: hidden; text-overflow: ellipsis; font: 12px/1.4 var(--mono); }
+table.kwic td.doc .per { color: var(--muted); font-family: var(--sans); font-size: 11.5px; }
+table.kwic td.grpcell div { max-width: 9em; overflow: hidden; text-overflow: ellipsis; color: var(--muted); }
+table.kwic td.left, table.kwic td.right { width: 50%; max-width: 0; padding-left: 3px; padding-right: 3px; }
+table.kwic td.left div, table.kwic td.right div { overflow: hidden; }
 table.kwic td.left div { display: flex; justify-content: flex-end; }
 table.kwic td.left span { flex: none; }
 table.kwic td.right div { text-overflow: ellipsis; }
-table.kwic td.match { font-weight: 700; padding-left: 3px; padding-right: 3px; overflow-wrap: anywhere; }
-table.kwic td.doc { font: 12px/1.4 var(--mono); overflow-wrap: anywhere; }
-table.kwic td.grpcell { overflow-wrap: anywhere; color: var(--muted); }
+table.kwic td.match { font-weight: 700; padding-left: 3px; padding-right: 3px; }
+table.kwic th:nth-child(3) { text-align: right; }
 table.kwic tr.grp th { background: var(--bg); color: var(--ink); font-size: 13px; padding-top: 12px; border-bottom: 1px solid var(--strong); }
 table.kwic tr.grp .sub { display: inline; }
 table.kwic tr.more td { color: var(--muted); font-style: italic; }
@@ -158,7 +162,7 @@ footer { margin-top: 48px; padding-top: 10px; border-top: 1px solid var(--rule);
   section { break-before: auto; }
   figure.fig, .panel, tr { break-inside: avoid; }
   a.kw { border-bottom: none; }
-  .scroll { overflow: visible; }
+  .scroll, .scroll.tall { overflow: visible; max-height: none; }
 }
 
 """;

@@ -44,7 +44,8 @@ internal sealed class TrendSection : ReportSection
                 periods.Select(q => cells.TryGetValue((p.Label, q), out var s) ? s.Mentions : 0).ToList())).ToList();
 
             w.Open("div", ("class", "concept"), ("id", AnchorIds.For("trend", category)));
-            BeginFigure(w, $"{category}: mentions per 10,000 tokens", $"All {view.GroupNoun}s, per {view.Report.Manifest.Period}");
+            w.Element("h3", category);
+            BeginFigure(w, "Mentions per 10,000 tokens", $"All {view.GroupNoun}s, per {view.Report.Manifest.Period}");
             ChartLegend.Render(w, plotted, line: "lines");
             new LineChart
             {

@@ -246,7 +246,7 @@ public sealed class HtmlReportWriterTests
 
         var row = dom.ById("kwic").Descendants("tbody").Single().Elements("tr").Last();
         var cells = row.Elements("td").ToList();
-        Assert.Equal(["mw-172023-09", "Moscow Wire", "the so-called ", "separatists", " withdrew"], cells.Select(c => c.Value));
+        Assert.Equal(["mw-17 2023-09", "Moscow Wire", "the so-called ", "separatists", " withdrew"], cells.Select(c => c.Value));
         Assert.Equal("match", (string?)cells[3].Attribute("class"));
     }
 
