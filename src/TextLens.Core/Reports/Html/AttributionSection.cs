@@ -87,7 +87,7 @@ internal sealed class AttributionSection : ReportSection
             }
 
             w.Open("tr", ("class", group == ReportView.All ? "total-row" : null));
-            w.Element("th", view.GroupName(group), ("scope", "row"));
+            RowHeader(w, view.GroupName(group));
             foreach (var v in values)
             {
                 var n = counts.GetValueOrDefault((group, v));

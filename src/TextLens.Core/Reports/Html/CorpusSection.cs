@@ -38,7 +38,7 @@ internal sealed class CorpusSection : ReportSection
             }
 
             w.Open("tr", ("class", group == ReportView.All ? "total-row" : null));
-            TextCell(w, view.GroupName(group));
+            RowHeader(w, view.GroupName(group));
             NumberCell(w, r.Documents, NumberText.Count(r.Documents));
             NumberCell(w, r.Tokens, NumberText.Count(r.Tokens));
             NumberCell(w, r.Characters, NumberText.Count(r.Characters));

@@ -64,7 +64,7 @@ internal sealed class FramingSection : ReportSection
             {
                 var total = ranked.Sum(r => cells.TryGetValue((group, r.Label), out var s) ? s.Mentions : 0);
                 w.Open("tr", ("class", group == ReportView.All ? "total-row" : null));
-                w.Element("th", view.GroupName(group), ("scope", "row"));
+                RowHeader(w, view.GroupName(group));
                 foreach (var (label, _) in ranked)
                 {
                     if (cells.TryGetValue((group, label), out var s) && s.Mentions > 0)

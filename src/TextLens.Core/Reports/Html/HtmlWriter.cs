@@ -146,6 +146,40 @@ internal sealed class HtmlWriter
         return this;
     }
 
+    /// <summary>
+    /// Writes encoded text with a line-break opportunity (<c>&lt;wbr /&gt;</c>) inside every run of more than
+    /// <paramref name="run"/> characters without white space, so an unbroken name (a URL, a hash, a hostile string)
+    /// wraps in a table header instead of widening the table, while ordinary words never break.
+    /// </summary>
+    public HtmlWriter BreakableText(string? text, int run = 20)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return this;
+        }
+
+        var start = 0;
+        var length = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]))
+            {
+                length = 0;
+                continue;
+            }
+
+            if (++length > run && !char.IsLowSurrogate(text[i]))
+            {
+                Text(text[start..i]);
+                _sb.Append("<wbr />");
+                start = i;
+                length = 1;
+            }
+        }
+
+        return Text(text[start..]);
+    }
+
     /// <summary>Writes markup from the report's own constants (style sheet, script, character references); never data.</summary>
     public HtmlWriter Trusted(string markup)
     {

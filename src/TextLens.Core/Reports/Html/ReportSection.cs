@@ -40,7 +40,7 @@ internal abstract class ReportSection
         w.Open("thead").Open("tr");
         foreach (var (text, numeric) in headers)
         {
-            w.Element("th", text, ("scope", "col"), ("class", numeric ? "num" : null));
+            w.Open("th", ("scope", "col"), ("class", numeric ? "num" : null)).BreakableText(text).Close("th");
         }
 
         w.Close("tr").Close("thead");
@@ -48,6 +48,10 @@ internal abstract class ReportSection
     }
 
     protected static void EndTable(HtmlWriter w) => w.Close("tbody").Close("table").Close("div");
+
+    /// <summary>A row header (a group name) that wraps only inside very long unbroken names.</summary>
+    protected static void RowHeader(HtmlWriter w, string text) =>
+        w.Open("th", ("scope", "row")).BreakableText(text).Close("th");
 
     protected static void TextCell(HtmlWriter w, string? text, string? cssClass = null) =>
         w.Element("td", text, ("class", cssClass));

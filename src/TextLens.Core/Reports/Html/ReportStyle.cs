@@ -64,8 +64,10 @@ table { border-collapse: collapse; font-size: 14px; }
 th, td { padding: 5px 10px; text-align: left; vertical-align: top; }
 thead th { font-size: 12px; font-weight: 600; color: var(--muted); border-bottom: 2px solid var(--strong); vertical-align: bottom; }
 tbody td, tbody th { border-bottom: 1px solid var(--rule); }
-tbody th { font-weight: 600; white-space: nowrap; }
+tbody th { font-weight: 600; }
+td { overflow-wrap: anywhere; }
 thead th.num { white-space: normal; min-width: 4.5em; }
+table.data td:not(.num) { min-width: 6em; }
 tbody tr:nth-child(even) { background: var(--stripe); }
 .num { text-align: right; white-space: nowrap; }
 td.zero { color: var(--faint); }

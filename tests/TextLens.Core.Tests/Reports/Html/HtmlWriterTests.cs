@@ -38,6 +38,21 @@ public sealed class HtmlWriterTests
         Assert.Equal("<a href=\"#x&quot; onclick=&quot;alert(1)\">&lt;b&gt;</a>", w.ToString());
     }
 
+    [Theory]
+    [InlineData("Bosphorus Times", 9, "Bosphorus Times")]
+    [InlineData("abcdefghij", 4, "abcd<wbr />efgh<wbr />ij")]
+    [InlineData("<img src>", 4, "&lt;img src&gt;")]
+    [InlineData("<script>", 3, "&lt;sc<wbr />rip<wbr />t&gt;")]
+    [InlineData("ab \uD83D\uDE00\uD83D\uDE00", 2, "ab &#128512;<wbr />&#128512;")]
+    public void BreakableText_LongRuns_GetBreakOpportunitiesBetweenEncodedPieces(string text, int run, string expected)
+    {
+        var w = new HtmlWriter();
+
+        w.BreakableText(text, run);
+
+        Assert.Equal(expected, w.ToString());
+    }
+
     [Fact]
     public void Close_WrongElement_Throws()
     {
