@@ -11,7 +11,8 @@ namespace TextLens.Text;
 /// <para>
 /// Paragraphs are lines: a paragraph ends after the last line break (<c>\n</c>, <c>\r\n</c>, <c>\r</c>, U+2028,
 /// U+2029) of the run of white space that follows it, so blank lines belong to the paragraph before them and
-/// the indentation of the next line to the next one. Paragraphs and sentences partition the text: the first
+/// the indentation of the next line to the next one; white space at the end of the text belongs to the last
+/// paragraph. Paragraphs and sentences partition the text: the first
 /// starts at 0, each starts where the previous ends, the last ends at the end of the text; text of only white
 /// space is one paragraph and one sentence; empty text has none.
 /// </para>
@@ -74,11 +75,12 @@ internal static class SentenceSplitter
             }
             else if (!char.IsWhiteSpace(c))
             {
-                break;
+                return lastBreak + 1;
             }
         }
 
-        return lastBreak + 1;
+        // Only white space is left: it belongs to this paragraph rather than making a blank one of its own.
+        return text.Length;
     }
 
     private static void SplitParagraph(ParsedDocument doc, ReadOnlySpan<char> text, int start, int end, int firstToken, int endToken, int paragraph)
