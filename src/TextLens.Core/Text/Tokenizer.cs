@@ -44,18 +44,23 @@ internal static class Tokenizer
     internal const int RoleDigit = 1;
     internal const int RoleMark = 2;
     internal const int RoleSpace = 3;
-    internal const int RolePunct = 4;
-    internal const int RoleSymbol = 5;
-    internal const int RoleQuote = 6;
-    internal const int RoleApostrophe = 7;
-    internal const int RoleAt = 8;
-    internal const int RoleSkip = 9;
-    internal const int RoleJoiner = 10;
-    internal const int RoleHyphen = 11;
-    internal const int RolePeriod = 12;
-    internal const int RoleComma = 13;
-    internal const int RoleHighSurrogate = 14;
-    internal const int RoleLoneSurrogate = 15;
+    internal const int RoleLineBreak = 4;
+    internal const int RolePunct = 5;
+    internal const int RoleTerminator = 6;
+    internal const int RolePeriod = 7;
+    internal const int RoleComma = 8;
+    internal const int RoleHyphen = 9;
+    internal const int RoleApostrophe = 10;
+    internal const int RoleJoiner = 11;
+    internal const int RoleSymbol = 12;
+    internal const int RoleQuote = 13;
+    internal const int RoleAt = 14;
+    internal const int RoleSkip = 15;
+    internal const int RoleHighSurrogate = 16;
+    internal const int RoleLoneSurrogate = 17;
+
+    /// <summary>Flags of the first token after a line break (and of the first token of the text).</summary>
+    private const TokenFlags LineStart = TokenFlags.SpaceBefore | TokenFlags.ParagraphStart | TokenFlags.SentenceStart;
 
     /// <summary>Class bytes below this are word characters (letter, digit, mark).</summary>
     private const int WordLimit = RoleSpace << 3;
@@ -74,18 +79,19 @@ internal static class Tokenizer
         var n = s.Length;
         var i = 0;
         var words = 0;
-        var space = TokenFlags.SpaceBefore;
+        var space = LineStart;
         while (i < n)
         {
             var c = s[i];
             int k = Unsafe.Add(ref table, c);
             if (k < WordStartLimit)
             {
-                if (k < 8 && (c | 0x20) is 'h' or 'w' or 'f')
+                if (k < 8 && MayStartUrl(s, i, c))
                 {
                     var urlEnd = TryUrl(s, i);
                     if (urlEnd > 0)
                     {
+                        MarkLineStart(doc, space, words);
                         EmitSpan(s, keys, doc, i, urlEnd, TokenKind.Url, space);
                         i = urlEnd;
                         space = TokenFlags.None;
@@ -98,23 +104,82 @@ internal static class Tokenizer
                 continue;
             }
 
-            switch (k >> 3)
+            var role = k >> 3;
+            if (role == RoleSpace)
             {
-                case RoleSpace:
-                    i++;
-                    space = TokenFlags.SpaceBefore;
+                i++;
+                space |= TokenFlags.SpaceBefore;
+                continue;
+            }
+
+            if (role == RoleLineBreak)
+            {
+                i++;
+                space = LineStart;
+                continue;
+            }
+
+            if (role is RoleSkip or RoleJoiner)
+            {
+                // Format and control characters are transparent: they neither make a token nor count as space.
+                i++;
+                continue;
+            }
+
+            if (role == RoleHighSurrogate && i + 1 < n && char.IsLowSurrogate(s[i + 1]))
+            {
+                var pk = Classify(char.ConvertToUtf32(c, s[i + 1]));
+                if (pk >> 3 == RoleSkip)
+                {
+                    i += 2;
                     continue;
-                case RoleSkip:
-                case RoleJoiner:
-                    // Format and control characters are transparent: they neither make a token nor count as space.
-                    i++;
+                }
+
+                if (pk < WordStartLimit)
+                {
+                    i = ScanWord(s, keys, doc, i, pk, space, ref words);
+                    space = TokenFlags.None;
                     continue;
+                }
+
+                MarkLineStart(doc, space, words);
+                var kind = (pk >> 3) is RolePunct or RoleTerminator or RolePeriod or RoleComma or RoleHyphen ? TokenKind.Punctuation : TokenKind.Symbol;
+                i = EmitSymbol(s, keys, doc, i, i + 2, kind, space);
+                space = TokenFlags.None;
+                continue;
+            }
+
+            MarkLineStart(doc, space, words);
+            switch (role)
+            {
+                case RolePunct:
+                case RoleComma:
+                case RoleHyphen:
+                    EmitChar(keys, doc, i, c, TokenKind.Punctuation, space);
+                    i++;
+                    break;
+                case RoleTerminator:
+                case RolePeriod:
+                    MarkToken(doc, space, words);
+                    EmitChar(keys, doc, i, c, TokenKind.Punctuation, space);
+                    i++;
+                    break;
                 case RoleQuote:
+                    MarkToken(doc, space, words);
                     EmitChar(keys, doc, i, c, TokenKind.QuoteMark, space);
                     i++;
                     break;
                 case RoleApostrophe:
-                    EmitChar(keys, doc, i, c, c == '\u02BC' ? TokenKind.Punctuation : TokenKind.QuoteMark, space);
+                    if (c == '\u02BC')
+                    {
+                        EmitChar(keys, doc, i, c, TokenKind.Punctuation, space);
+                    }
+                    else
+                    {
+                        MarkToken(doc, space, words);
+                        EmitChar(keys, doc, i, c, TokenKind.QuoteMark, space);
+                    }
+
                     i++;
                     break;
                 case RoleAt:
@@ -130,41 +195,9 @@ internal static class Tokenizer
                     }
 
                     break;
-                case RoleSymbol:
-                case RoleLoneSurrogate:
-                case RoleMark:
-                    i = EmitSymbol(s, keys, doc, i, i + 1, TokenKind.Symbol, space);
-                    break;
-                case RoleHighSurrogate:
-                    if (i + 1 < n && char.IsLowSurrogate(s[i + 1]))
-                    {
-                        var pk = Classify(char.ConvertToUtf32(c, s[i + 1]));
-                        if (pk >> 3 == RoleSkip)
-                        {
-                            i += 2;
-                            continue;
-                        }
-
-                        if (pk < WordStartLimit)
-                        {
-                            i = ScanWord(s, keys, doc, i, pk, space, ref words);
-                            space = TokenFlags.None;
-                            continue;
-                        }
-
-                        var kind = (pk >> 3) is RolePunct or RolePeriod or RoleComma or RoleHyphen ? TokenKind.Punctuation : TokenKind.Symbol;
-                        i = EmitSymbol(s, keys, doc, i, i + 2, kind, space);
-                    }
-                    else
-                    {
-                        i = EmitSymbol(s, keys, doc, i, i + 1, TokenKind.Symbol, space);
-                    }
-
-                    break;
                 default:
-                    // Punctuation, and a hyphen, period or comma that joins nothing.
-                    EmitChar(keys, doc, i, c, TokenKind.Punctuation, space);
-                    i++;
+                    // Symbols, lone surrogates and combining marks with no letter before them.
+                    i = EmitSymbol(s, keys, doc, i, i + 1, TokenKind.Symbol, space);
                     break;
             }
 
@@ -172,6 +205,45 @@ internal static class Tokenizer
         }
 
         doc.WordCount = words;
+    }
+
+    /// <summary>Records a marker for the next token when it starts a line (paragraph).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void MarkLineStart(ParsedDocument doc, TokenFlags flags, int words)
+    {
+        if ((flags & TokenFlags.ParagraphStart) != 0)
+        {
+            doc.AddMarker(doc.TokenTableCount, words);
+        }
+    }
+
+    /// <summary>Records a marker for the next token unless <see cref="MarkLineStart"/> already did.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void MarkToken(ParsedDocument doc, TokenFlags flags, int words)
+    {
+        if ((flags & TokenFlags.ParagraphStart) == 0)
+        {
+            doc.AddMarker(doc.TokenTableCount, words);
+        }
+    }
+
+    /// <summary>Cheap test of the first letters of <c>http</c>, <c>ftp:</c> and <c>www.</c> before the real check.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool MayStartUrl(ReadOnlySpan<char> s, int i, char c)
+    {
+        if (i + 4 >= s.Length)
+        {
+            return false;
+        }
+
+        var c1 = s[i + 1] | 0x20;
+        return (c | 0x20) switch
+        {
+            'h' => c1 == 't' && (s[i + 2] | 0x20) == 't' && (s[i + 3] | 0x20) == 'p',
+            'w' => c1 == 'w' && (s[i + 2] | 0x20) == 'w' && s[i + 3] == '.',
+            'f' => c1 == 't' && (s[i + 2] | 0x20) == 'p' && s[i + 3] == ':',
+            _ => false,
+        };
     }
 
     /// <summary>Class byte of the character (or surrogate pair) at <paramref name="index"/>; <see cref="RoleSpace"/> past the end.</summary>
@@ -276,6 +348,12 @@ internal static class Tokenizer
 
             var sep = s[i];
             var role = Unsafe.Add(ref table, sep) >> 3;
+            if (role < RolePeriod || role > RoleJoiner)
+            {
+                // Space, line break, punctuation, terminators, symbols, quotation marks: the word ends.
+                break;
+            }
+
             if (role == RoleHyphen)
             {
                 if (!IsWordStartAt(s, i + 1))
@@ -389,6 +467,11 @@ internal static class Tokenizer
             flags |= TokenFlags.Hyphenated;
         }
 
+        if ((flags & (TokenFlags.ParagraphStart | TokenFlags.Abbreviation)) != 0)
+        {
+            doc.AddMarker(doc.TokenTableCount, words);
+        }
+
         doc.AddToken(new Token(start, i - start, kind, flags, h, hyphenated ? firstPart : 0, hyphenated ? doc.PartTableCount - firstPart : 0));
         words++;
 
@@ -402,6 +485,7 @@ internal static class Tokenizer
 
             if ((s[i - 1] | 0x20) == 's' && !IsWordCharAt(s, i + 1))
             {
+                doc.AddMarker(doc.TokenTableCount, words);
                 return EmitSpan(s, keys, doc, i, i + 1, TokenKind.Clitic, TokenFlags.None);
             }
         }
@@ -461,7 +545,7 @@ internal static class Tokenizer
         {
             var c = s[end];
             var role = Classes[c] >> 3;
-            if (role is RoleSpace or RoleSkip or RoleQuote || c is '<' or '>' or '`' or '{' or '}' or '|' or '\\' or '^' or '\u2019')
+            if (role is RoleSpace or RoleLineBreak or RoleSkip or RoleQuote || c is '<' or '>' or '`' or '{' or '}' or '|' or '\\' or '^' or '\u2019')
             {
                 break;
             }
@@ -576,9 +660,12 @@ internal static class Tokenizer
             return 0;
         }
 
+        // Replace the tokens of the local part; the address inherits the position flags of the first of them.
+        var flags = TokenFlags.None;
         while (doc.TokenTableCount > 0 && doc.TokenTable[doc.TokenTableCount - 1].Start >= localStart)
         {
             ref readonly var removed = ref doc.TokenTable[--doc.TokenTableCount];
+            flags = removed.Flags & LineStart;
             if (removed.IsWordLike)
             {
                 words--;
@@ -590,8 +677,13 @@ internal static class Tokenizer
             }
         }
 
-        var space = localStart == 0 || char.IsWhiteSpace(s[localStart - 1]) ? TokenFlags.SpaceBefore : TokenFlags.None;
-        return EmitSpan(s, keys, doc, localStart, end, TokenKind.Email, space);
+        while (doc.MarkerTableCount > 0 && doc.MarkerTable[doc.MarkerTableCount - 1].Token >= doc.TokenTableCount)
+        {
+            doc.MarkerTableCount--;
+        }
+
+        MarkLineStart(doc, flags, words);
+        return EmitSpan(s, keys, doc, localStart, end, TokenKind.Email, flags);
     }
 
     /// <summary>Emits a token over [start, end) of any kind, folding and hashing every character; returns end.</summary>
@@ -662,6 +754,10 @@ internal static class Tokenizer
                 return RoleHyphen << 3;
             case '.':
                 return RolePeriod << 3;
+            case '!' or '?' or '\u2026' or '\u203C' or '\u2047' or '\u2048' or '\u2049':
+                return RoleTerminator << 3;
+            case '\n' or '\r' or '\u2028' or '\u2029':
+                return RoleLineBreak << 3;
             case ',':
                 return RoleComma << 3;
             case '@':
