@@ -285,151 +285,71 @@ internal static class Tokenizer
     private static bool IsDigitAt(ReadOnlySpan<char> s, int index) => ClassAt(s, index) >> 3 == RoleDigit;
 
     /// <summary>Scans a word or number starting at <paramref name="start"/> (a letter or digit with class <paramref name="first"/>), emits it and any clitic after it.</summary>
+    /// <remarks>
+    /// ASCII letters and digits are folded and hashed by <see cref="AsciiRun"/>, a small leaf loop whose state the
+    /// JIT keeps in registers; everything rarer (other scripts, separators, compound parts) runs here.
+    /// </remarks>
     private static int ScanWord(ReadOnlySpan<char> s, Span<char> keys, ParsedDocument doc, int start, int first, TokenFlags flags, ref int words)
     {
         ref var table = ref MemoryMarshal.GetArrayDataReference(Classes);
         var n = s.Length;
         var i = start;
         var h = TokenKeyHash.Seed;
-        int letters = 0, uppers = 0, bits = 0, all = 0;
-        var kind = first >> 3 == RoleDigit ? TokenKind.Number : TokenKind.Word;
-        var firstPart = -1;
-        var partStart = start;
-        var segmentStart = start;
-        var longestSegment = 0;
-        var dotted = false;
-
+        long letters = 0;
+        var all = 0;
+        var shape = new WordShape(start, first >> 3 == RoleDigit);
         while (true)
         {
-            while ((uint)i < (uint)n)
-            {
-                var c = s[i];
-                int k = Unsafe.Add(ref table, c);
-                if (k >= WordLimit)
-                {
-                    if (k >> 3 != RoleHighSurrogate || (uint)(i + 1) >= (uint)n || !char.IsLowSurrogate(s[i + 1]))
-                    {
-                        break;
-                    }
-
-                    k = Classify(char.ConvertToUtf32(c, s[i + 1]));
-                    if (k >= WordLimit)
-                    {
-                        break;
-                    }
-
-                    var f0 = CharFolding.FoldCase(c);
-                    var f1 = CharFolding.FoldCase(s[i + 1]);
-                    keys[i] = f0;
-                    keys[i + 1] = f1;
-                    h = TokenKeyHash.Add(TokenKeyHash.Add(h, f0), f1);
-                    letters += k < 8 ? 1 : 0;
-                    uppers += k & UpperBit;
-                    bits |= k;
-                    all |= 0x80;
-                    i += 2;
-                    continue;
-                }
-
-                var f = c < 128 ? (char)(c | ((k & UpperBit) << 5)) : CharFolding.FoldCase(c);
-                keys[i] = f;
-                h = TokenKeyHash.Add(h, f);
-                letters += k < 8 ? 1 : 0;
-                uppers += k & UpperBit;
-                bits |= k;
-                all |= c;
-                i++;
-            }
-
+            i = AsciiRun(s, keys, i, ref h, ref letters);
             if (i >= n)
             {
                 break;
             }
 
-            var sep = s[i];
-            var role = Unsafe.Add(ref table, sep) >> 3;
-            if (role < RolePeriod || role > RoleJoiner)
+            // A letter or digit of another script, a surrogate pair, or a separator that may join.
+            int width;
+            int wk = Unsafe.Add(ref table, s[i]);
+            if (wk < WordLimit)
             {
-                // Space, line break, punctuation, terminators, symbols, quotation marks: the word ends.
-                break;
+                width = 1;
             }
-
-            if (role == RoleHyphen)
+            else if (wk >> 3 == RoleHighSurrogate && (wk = ClassAt(s, i)) < WordLimit)
             {
-                if (!IsWordStartAt(s, i + 1))
-                {
-                    break;
-                }
-
-                if (firstPart < 0)
-                {
-                    firstPart = doc.PartTableCount;
-                }
-
-                doc.AddPart(new TokenPart(partStart, i - partStart, TokenKeyHash.Compute(keys.Slice(partStart, i - partStart))));
-                partStart = i + 1;
-            }
-            else if (role == RolePeriod)
-            {
-                if (kind == TokenKind.Number)
-                {
-                    if (!IsDigitAt(s, i - 1) || !IsDigitAt(s, i + 1))
-                    {
-                        break;
-                    }
-                }
-                else
-                {
-                    if (!IsLetterAt(s, i + 1))
-                    {
-                        break;
-                    }
-
-                    dotted = true;
-                    longestSegment = Math.Max(longestSegment, i - segmentStart);
-                    segmentStart = i + 1;
-                }
-            }
-            else if (role == RoleComma)
-            {
-                if (kind != TokenKind.Number || !IsDigitAt(s, i - 1) || !IsDigitAt(s, i + 1))
-                {
-                    break;
-                }
-            }
-            else if (role == RoleApostrophe)
-            {
-                // Inner apostrophe (don't, O'Brien) unless it starts a final 's (a clitic).
-                if (!IsLetterAt(s, i + 1) || ((s[i + 1] | 0x20) == 's' && !IsWordCharAt(s, i + 2)))
-                {
-                    break;
-                }
-            }
-            else if (role == RoleJoiner)
-            {
-                if (!IsWordCharAt(s, i + 1))
-                {
-                    break;
-                }
+                width = 2;
             }
             else
             {
-                break;
+                var role = Unsafe.Add(ref table, s[i]) >> 3;
+                if (role < RolePeriod || role > RoleJoiner || !shape.Joins(s, keys, doc, i))
+                {
+                    break;
+                }
+
+                width = 1;
+                wk = 0;
             }
 
-            var fs = CharFolding.FoldCase(sep);
-            keys[i] = fs;
-            h = TokenKeyHash.Add(h, fs);
-            all |= sep;
-            i++;
+            letters = (letters | (uint)wk) + ((wk & UpperBit) << 8);
+            for (var end = i + width; i < end; i++)
+            {
+                var c = s[i];
+                var f = CharFolding.FoldCase(c);
+                keys[i] = f;
+                h = TokenKeyHash.Add(h, f);
+                all |= c;
+            }
         }
 
-        var hyphenated = firstPart >= 0;
+        var uppers = letters >> 8;
+        var bits = (int)(letters & 0xFF);
+        var kind = shape.IsNumber ? TokenKind.Number : TokenKind.Word;
+        var hyphenated = shape.FirstPart >= 0;
         if (hyphenated)
         {
-            doc.AddPart(new TokenPart(partStart, i - partStart, TokenKeyHash.Compute(keys.Slice(partStart, i - partStart))));
+            doc.AddPart(new TokenPart(shape.PartStart, i - shape.PartStart, TokenKeyHash.Compute(keys[shape.PartStart..i])));
         }
-        else if (kind == TokenKind.Word && i < n && s[i] == '.' && IsAbbreviation(keys, start, i, dotted ? Math.Max(longestSegment, i - segmentStart) : 0, (first & UpperBit) != 0, uppers, bits))
+        else if (kind == TokenKind.Word && i < n && s[i] == '.'
+            && IsAbbreviation(keys, start, i, shape.Dotted ? Math.Max(shape.LongestSegment, i - shape.SegmentStart) : 0, (first & UpperBit) != 0, (int)Math.Min(uppers, 2), bits))
         {
             keys[i] = '.';
             h = TokenKeyHash.Add(h, '.');
@@ -442,7 +362,7 @@ internal static class Tokenizer
             flags |= TokenFlags.Capitalized;
         }
 
-        if (uppers >= 2 && uppers == letters)
+        if (uppers >= 2 && (bits & LowerBit) == 0 && !HasCaselessLetter(s, start, i))
         {
             flags |= TokenFlags.AllCaps;
         }
@@ -457,7 +377,7 @@ internal static class Tokenizer
             flags |= TokenFlags.HasDigit;
         }
 
-        if (dotted)
+        if (shape.Dotted)
         {
             flags |= TokenFlags.Dotted;
         }
@@ -472,25 +392,154 @@ internal static class Tokenizer
             doc.AddMarker(doc.TokenTableCount, words);
         }
 
-        doc.AddToken(new Token(start, i - start, kind, flags, h, hyphenated ? firstPart : 0, hyphenated ? doc.PartTableCount - firstPart : 0));
+        doc.AddToken(new Token(start, i - start, kind, flags, h, hyphenated ? shape.FirstPart : 0, hyphenated ? doc.PartTableCount - shape.FirstPart : 0));
         words++;
 
         // A possessive or contraction 's, or a bare apostrophe after a final s (separatists’), is a clitic.
         if (i < n && Unsafe.Add(ref table, s[i]) >> 3 == RoleApostrophe && s[i] != '\u02BC')
         {
-            if ((uint)(i + 1) < (uint)n && (s[i + 1] | 0x20) == 's' && !IsWordCharAt(s, i + 2))
-            {
-                return EmitSpan(s, keys, doc, i, i + 2, TokenKind.Clitic, TokenFlags.None);
-            }
-
-            if ((s[i - 1] | 0x20) == 's' && !IsWordCharAt(s, i + 1))
-            {
-                doc.AddMarker(doc.TokenTableCount, words);
-                return EmitSpan(s, keys, doc, i, i + 1, TokenKind.Clitic, TokenFlags.None);
-            }
+            return Clitic(s, keys, doc, i, words);
         }
 
         return i;
+    }
+
+    /// <summary>
+    /// Folds and hashes the run of ASCII letters and digits at <paramref name="i"/>; returns the index after it.
+    /// <paramref name="letters"/> accumulates the class bits (OR, low byte) and the number of capitals (from bit 8).
+    /// </summary>
+    private static int AsciiRun(ReadOnlySpan<char> s, Span<char> keys, int i, ref int hash, ref long letters)
+    {
+        // keys is at least as long as s (the tokenizer slices the key buffer to the text length).
+        ref var src = ref MemoryMarshal.GetReference(s);
+        ref var dst = ref MemoryMarshal.GetReference(keys);
+        ref var table = ref MemoryMarshal.GetArrayDataReference(Classes);
+        var n = s.Length;
+        var h = hash;
+        var a = letters;
+        while ((uint)i < (uint)n)
+        {
+            var c = Unsafe.Add(ref src, i);
+            if (c >= 128)
+            {
+                break;
+            }
+
+            int k = Unsafe.Add(ref table, c);
+            if (k >= WordLimit)
+            {
+                break;
+            }
+
+            var f = (char)(c | ((k & UpperBit) << 5));
+            Unsafe.Add(ref dst, i) = f;
+            h = TokenKeyHash.Add(h, f);
+            a = (a | (uint)k) + ((k & UpperBit) << 8);
+            i++;
+        }
+
+        hash = h;
+        letters = a;
+        return i;
+    }
+
+    /// <summary>Emits the clitic that starts with the apostrophe at <paramref name="i"/>, if there is one.</summary>
+    private static int Clitic(ReadOnlySpan<char> s, Span<char> keys, ParsedDocument doc, int i, int words)
+    {
+        if (i + 1 < s.Length && (s[i + 1] | 0x20) == 's' && !IsWordCharAt(s, i + 2))
+        {
+            return EmitSpan(s, keys, doc, i, i + 2, TokenKind.Clitic, TokenFlags.None);
+        }
+
+        if ((s[i - 1] | 0x20) == 's' && !IsWordCharAt(s, i + 1))
+        {
+            doc.AddMarker(doc.TokenTableCount, words);
+            return EmitSpan(s, keys, doc, i, i + 1, TokenKind.Clitic, TokenFlags.None);
+        }
+
+        return i;
+    }
+
+    /// <summary>Whether [start, end) holds a letter without case (so the token cannot be all capitals).</summary>
+    private static bool HasCaselessLetter(ReadOnlySpan<char> s, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (ClassAt(s, i) == (RoleLetter << 3))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>What a word scan learned about separators: compound parts, dotted segments, number or word.</summary>
+    [StructLayout(LayoutKind.Auto)]
+    private struct WordShape
+    {
+        public readonly bool IsNumber;
+        public int FirstPart;
+        public int PartStart;
+        public int SegmentStart;
+        public int LongestSegment;
+        public bool Dotted;
+
+        public WordShape(int start, bool isNumber)
+        {
+            IsNumber = isNumber;
+            FirstPart = -1;
+            PartStart = start;
+            SegmentStart = start;
+            LongestSegment = 0;
+            Dotted = false;
+        }
+
+        /// <summary>Whether the separator at <paramref name="i"/> (hyphen, period, comma, apostrophe or joiner) continues the word; records parts and segments.</summary>
+        public bool Joins(ReadOnlySpan<char> s, ReadOnlySpan<char> keys, ParsedDocument doc, int i)
+        {
+            switch (Classes[s[i]] >> 3)
+            {
+                case RoleHyphen:
+                    if (!IsWordStartAt(s, i + 1))
+                    {
+                        return false;
+                    }
+
+                    if (FirstPart < 0)
+                    {
+                        FirstPart = doc.PartTableCount;
+                    }
+
+                    doc.AddPart(new TokenPart(PartStart, i - PartStart, TokenKeyHash.Compute(keys[PartStart..i])));
+                    PartStart = i + 1;
+                    return true;
+                case RolePeriod:
+                    if (IsNumber)
+                    {
+                        return IsDigitAt(s, i - 1) && IsDigitAt(s, i + 1);
+                    }
+
+                    if (!IsLetterAt(s, i + 1))
+                    {
+                        return false;
+                    }
+
+                    Dotted = true;
+                    LongestSegment = Math.Max(LongestSegment, i - SegmentStart);
+                    SegmentStart = i + 1;
+                    return true;
+                case RoleComma:
+                    return IsNumber && IsDigitAt(s, i - 1) && IsDigitAt(s, i + 1);
+                case RoleApostrophe:
+                    // Inner apostrophe (don't, O'Brien) unless it starts a final 's (a clitic).
+                    return IsLetterAt(s, i + 1) && !((s[i + 1] | 0x20) == 's' && !IsWordCharAt(s, i + 2));
+                case RoleJoiner:
+                    return IsWordCharAt(s, i + 1);
+                default:
+                    return false;
+            }
+        }
     }
 
     /// <summary>Whether a word followed by a period is an abbreviation that keeps the period.</summary>
