@@ -295,12 +295,12 @@ internal static class Tokenizer
         var n = s.Length;
         var i = start;
         var h = TokenKeyHash.Seed;
-        long letters = 0;
+        int uppers = 0, bits = 0;
         var all = 0;
         var shape = new WordShape(start, first >> 3 == RoleDigit);
         while (true)
         {
-            i = AsciiRun(s, keys, i, ref h, ref letters);
+            (i, h, uppers, bits) = AsciiRun(s, keys, i, h, uppers, bits);
             if (i >= n)
             {
                 break;
@@ -329,7 +329,8 @@ internal static class Tokenizer
                 wk = 0;
             }
 
-            letters = (letters | (uint)wk) + ((wk & UpperBit) << 8);
+            uppers += wk & UpperBit;
+            bits |= wk;
             for (var end = i + width; i < end; i++)
             {
                 var c = s[i];
@@ -340,8 +341,6 @@ internal static class Tokenizer
             }
         }
 
-        var uppers = letters >> 8;
-        var bits = (int)(letters & 0xFF);
         var kind = shape.IsNumber ? TokenKind.Number : TokenKind.Word;
         var hyphenated = shape.FirstPart >= 0;
         if (hyphenated)
@@ -349,7 +348,7 @@ internal static class Tokenizer
             doc.AddPart(new TokenPart(shape.PartStart, i - shape.PartStart, TokenKeyHash.Compute(keys[shape.PartStart..i])));
         }
         else if (kind == TokenKind.Word && i < n && s[i] == '.'
-            && IsAbbreviation(keys, start, i, shape.Dotted ? Math.Max(shape.LongestSegment, i - shape.SegmentStart) : 0, (first & UpperBit) != 0, (int)Math.Min(uppers, 2), bits))
+            && IsAbbreviation(keys, start, i, shape.Dotted ? Math.Max(shape.LongestSegment, i - shape.SegmentStart) : 0, (first & UpperBit) != 0, uppers, bits))
         {
             keys[i] = '.';
             h = TokenKeyHash.Add(h, '.');
@@ -405,10 +404,10 @@ internal static class Tokenizer
     }
 
     /// <summary>
-    /// Folds and hashes the run of ASCII letters and digits at <paramref name="i"/>; returns the index after it.
-    /// <paramref name="letters"/> accumulates the class bits (OR, low byte) and the number of capitals (from bit 8).
+    /// Folds and hashes the run of ASCII letters and digits at <paramref name="i"/>, continuing <paramref name="hash"/>;
+    /// <paramref name="uppers"/> counts capitals and <paramref name="bits"/> accumulates the class bits.
     /// </summary>
-    private static int AsciiRun(ReadOnlySpan<char> s, Span<char> keys, int i, ref int hash, ref long letters)
+    private static AsciiRunResult AsciiRun(ReadOnlySpan<char> s, Span<char> keys, int i, int hash, int uppers, int bits)
     {
         // keys is at least as long as s (the tokenizer slices the key buffer to the text length).
         ref var src = ref MemoryMarshal.GetReference(s);
@@ -416,7 +415,8 @@ internal static class Tokenizer
         ref var table = ref MemoryMarshal.GetArrayDataReference(Classes);
         var n = s.Length;
         var h = hash;
-        var a = letters;
+        var u = uppers;
+        var b = bits;
         while ((uint)i < (uint)n)
         {
             var c = Unsafe.Add(ref src, i);
@@ -434,14 +434,16 @@ internal static class Tokenizer
             var f = (char)(c | ((k & UpperBit) << 5));
             Unsafe.Add(ref dst, i) = f;
             h = TokenKeyHash.Add(h, f);
-            a = (a | (uint)k) + ((k & UpperBit) << 8);
+            u += k & UpperBit;
+            b |= k;
             i++;
         }
 
-        hash = h;
-        letters = a;
-        return i;
+        return new AsciiRunResult(i, h, u, b);
     }
+
+    /// <summary>Where an ASCII run ended, and the hash and letter accumulator after it (returned in registers).</summary>
+    private readonly record struct AsciiRunResult(int End, int Hash, int Uppers, int Bits);
 
     /// <summary>Emits the clitic that starts with the apostrophe at <paramref name="i"/>, if there is one.</summary>
     private static int Clitic(ReadOnlySpan<char> s, Span<char> keys, ParsedDocument doc, int i, int words)
