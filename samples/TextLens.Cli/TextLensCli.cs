@@ -14,6 +14,7 @@ internal static class TextLensCli
             "textlens: media framing analysis. Counts framing labels, entities and attributed sources per outlet and period, " +
             "with every count traceable to document and offset.\n" + ExitCodes.Help);
         root.Add(AnalyzeCommand.Create(output, error));
+        root.Add(BenchCommand.Create(output, error));
         return root;
     }
 
