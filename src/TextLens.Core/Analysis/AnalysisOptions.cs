@@ -105,7 +105,8 @@ public sealed record AnalysisProgress(long DocumentsRead, long DocumentsAnalyzed
     long BytesRead, long? TotalBytes, TimeSpan Elapsed);
 
 /// <summary>A configuration fault (pipeline, options, lexicon, plugin), found before any document is read.</summary>
-public sealed class TextLensConfigurationException : Exception
+/// <remarks>Not sealed: plugin hosts throw a subclass that also names the plugin assembly and the reason.</remarks>
+public class TextLensConfigurationException : Exception
 {
     /// <summary>Creates the exception from a list of faults.</summary>
     public TextLensConfigurationException(IReadOnlyList<string> faults)
@@ -125,6 +126,13 @@ public sealed class TextLensConfigurationException : Exception
         : base(fault, innerException)
     {
         Faults = [fault];
+    }
+
+    /// <summary>Creates the exception from a list of faults and the exception that revealed them.</summary>
+    public TextLensConfigurationException(IReadOnlyList<string> faults, Exception? innerException)
+        : base(Format(faults), innerException)
+    {
+        Faults = faults;
     }
 
     /// <summary>Every fault found.</summary>

@@ -9,4 +9,5 @@ namespace TextLens.Reports;
     WriteIndented = true)]
 [JsonSerializable(typeof(CorpusReport))]
 [JsonSerializable(typeof(DocumentAnnotations))]
+[JsonSerializable(typeof(ReportManifest))]
 public sealed partial class TextLensJsonContext : JsonSerializerContext;
