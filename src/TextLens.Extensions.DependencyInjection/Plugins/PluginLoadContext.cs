@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.Loader;
+using System.Text.Json;
 
 namespace TextLens.Plugins;
 
@@ -17,11 +18,15 @@ internal sealed class PluginLoadContext : AssemblyLoadContext
     internal static readonly string[] ContractAssemblies = ["TextLens.Core", "TextLens.Analyzers"];
 
     private readonly AssemblyDependencyResolver _resolver;
+    private readonly HashSet<string> _shipped;
+    private readonly string _depsFile;
 
     public PluginLoadContext(string pluginPath)
         : base($"TextLens plugin {Path.GetFileNameWithoutExtension(pluginPath)}", isCollectible: true)
     {
         _resolver = new AssemblyDependencyResolver(pluginPath);
+        _depsFile = Path.ChangeExtension(pluginPath, ".deps.json");
+        _shipped = ShippedAssemblies(_depsFile);
     }
 
     protected override Assembly? Load(AssemblyName assemblyName)
@@ -53,7 +58,60 @@ internal sealed class PluginLoadContext : AssemblyLoadContext
     private Assembly? FromPluginFolder(AssemblyName assemblyName)
     {
         var path = _resolver.ResolveAssemblyToPath(assemblyName);
-        return path is null ? null : LoadFromAssemblyPath(path);
+        if (path is not null)
+        {
+            return LoadFromAssemblyPath(path);
+        }
+
+        // The plugin says it ships this assembly but the file is gone: fail, rather than quietly run the plugin
+        // with whatever version the host happens to have.
+        if (assemblyName.Name is { } name && _shipped.Contains(name))
+        {
+            throw new FileNotFoundException(
+                $"{name}.dll is listed in {Path.GetFileName(_depsFile)} but missing from {Path.GetDirectoryName(_depsFile)}.", assemblyName.FullName);
+        }
+
+        return null;
+    }
+
+    /// <summary>The names of the managed assemblies a plugin's deps file lists as its own runtime files.</summary>
+    private static HashSet<string> ShippedAssemblies(string depsFile)
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (!File.Exists(depsFile))
+        {
+            return names;
+        }
+
+        try
+        {
+            using var stream = File.OpenRead(depsFile);
+            using var deps = JsonDocument.Parse(stream);
+            if (!deps.RootElement.TryGetProperty("targets", out var targets))
+            {
+                return names;
+            }
+
+            foreach (var target in targets.EnumerateObject())
+            {
+                foreach (var library in target.Value.EnumerateObject())
+                {
+                    if (library.Value.TryGetProperty("runtime", out var runtime))
+                    {
+                        foreach (var file in runtime.EnumerateObject())
+                        {
+                            names.Add(Path.GetFileNameWithoutExtension(file.Name));
+                        }
+                    }
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // A malformed deps file is reported by the resolver itself.
+        }
+
+        return names;
     }
 
     private static Assembly? FromHost(AssemblyName assemblyName)
