@@ -1,2 +1,3 @@
-// Placeholder entry point so the solution builds on this branch; the console's real commands land on their own branch.
-return 0;
+using TextLens.Cli;
+
+return await TextLensCli.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,136 @@
+using System.CommandLine;
+using TextLens.Corpus;
+using TextLens.Reports;
+using TextLens.Statistics;
+
+namespace TextLens.Cli.Commands;
+
+/// <summary><c>textlens analyze &lt;corpus&gt;</c>: runs the pipeline and writes report.json, CSV tables and annotations.jsonl.</summary>
+internal static class AnalyzeCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var corpus = new Argument<string>("corpus") { Description = "A folder of .txt/.md files (with metadata.csv), a .jsonl/.jsonl.gz file or a .csv file." };
+        var options = new CorpusCommandOptions();
+        var outDir = new Option<string>("--out", "-o") { Description = "Output folder.", DefaultValueFactory = _ => "textlens-out" };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bar and no tables; only errors." };
+
+        var command = new Command("analyze", "Analyze a corpus: writes report.json, tidy CSV tables and annotations.jsonl into --out, and prints the key tables.")
+        {
+            corpus,
+            outDir,
+            quiet,
+        };
+        options.AddTo(command);
+        command.SetAction(async (parse, ct) =>
+        {
+            var path = parse.GetValue(corpus)!;
+            var run = options.Read(parse);
+            var pipeline = PipelineFactory.Create(run.Analyzers);
+            var source = CorpusSources.Open(path, run.Format, run.Fields);
+            var dir = Path.GetFullPath(parse.GetValue(outDir)!);
+            Directory.CreateDirectory(dir);
+
+            var analysis = run.ToAnalysisOptions();
+            await using var annotations = new AnnotationsWriter(dir);
+            analysis.OnDocument = annotations.WriteAsync;
+
+            var showProgress = !parse.GetValue(quiet) && !Console.IsOutputRedirected && ReferenceEquals(output, Console.Out);
+            var report = await ProgressDisplay.RunAsync(showProgress, source.TotalBytes,
+                progress => pipeline.AnalyzeAsync(source, analysis, progress, ct));
+
+            await annotations.CompleteAsync(ct);
+            await ReportWriter.WriteCsvAsync(report, dir, ct);
+            await ReportWriter.WriteJsonAsync(report, dir, ct);
+
+            if (!parse.GetValue(quiet))
+            {
+                ReportConsole.WriteSummary(report, output);
+                await output.WriteLineAsync($"Wrote {ReportWriter.ReportFileName}, {ReportWriter.ToTables(report).Count} CSV tables and {AnnotationsWriter.FileName} to {dir}");
+            }
+
+            foreach (var e in report.Manifest.Errors.Where(e => e.Kind != "flag").Take(20))
+            {
+                await error.WriteLineAsync($"textlens: skipped {e.Source}{(e.Line is { } l ? $":{l}" : e.Record is { } r ? $"#{r}" : "")}{(e.Analyzer is null ? "" : $" [{e.Analyzer}]")}: {e.Message}");
+            }
+
+            return report.Manifest.Counts.DocumentsSkipped > 0 || report.Manifest.Counts.DocumentsFailed > 0
+                ? ExitCodes.CompletedWithSkips
+                : ExitCodes.Success;
+        });
+        return command;
+    }
+}
+
+/// <summary>The options every command that reads a corpus shares: format, field names, grouping, period, analyzers, threads.</summary>
+internal sealed class CorpusCommandOptions
+{
+    private readonly Option<string?> _format = new("--format") { Description = "Corpus format: dir, jsonl or csv (default: from the path)." };
+    private readonly Option<string?> _textField = new("--text-field") { Description = "Name of the text field (JSONL/CSV)." };
+    private readonly Option<string?> _idField = new("--id-field") { Description = "Name of the id field (JSONL/CSV)." };
+    private readonly Option<string?> _groupBy = new("--group-by", "-g") { Description = "Metadata field to group by ('none' for no grouping).", DefaultValueFactory = _ => "outlet" };
+    private readonly Option<string> _period = new("--period", "-p") { Description = "Period: none, day, week, month or year.", DefaultValueFactory = _ => "none" };
+    private readonly Option<string?> _analyzers = new("--analyzers", "-a") { Description = "Comma-separated analyzers to run (default: all built-in)." };
+    private readonly Option<int> _threads = new("--threads", "-t") { Description = "Worker threads (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+
+    public void AddTo(Command command)
+    {
+        command.Add(_format);
+        command.Add(_textField);
+        command.Add(_idField);
+        command.Add(_groupBy);
+        command.Add(_period);
+        command.Add(_analyzers);
+        command.Add(_threads);
+    }
+
+    public RunSettings Read(ParseResult parse)
+    {
+        var formatText = parse.GetValue(_format);
+        CorpusFormat? format = formatText?.ToUpperInvariant() switch
+        {
+            null => null,
+            "DIR" or "DIRECTORY" => CorpusFormat.Directory,
+            "JSONL" or "JSON" or "NDJSON" => CorpusFormat.JsonLines,
+            "CSV" => CorpusFormat.Csv,
+            _ => throw new ArgumentException($"Unknown --format '{formatText}': use dir, jsonl or csv."),
+        };
+        if (!PeriodKey.TryParseUnit(parse.GetValue(_period), out var period))
+        {
+            throw new ArgumentException($"Unknown --period '{parse.GetValue(_period)}': use none, day, week, month or year.");
+        }
+
+        var threads = parse.GetValue(_threads);
+        if (threads < 1)
+        {
+            throw new ArgumentException($"--threads must be at least 1 (was {threads}).");
+        }
+
+        var fields = FieldMapping.Default;
+        if (parse.GetValue(_textField) is { Length: > 0 } text)
+        {
+            fields = fields with { Text = [text] };
+        }
+
+        if (parse.GetValue(_idField) is { Length: > 0 } id)
+        {
+            fields = fields with { Id = [id] };
+        }
+
+        var groupBy = parse.GetValue(_groupBy);
+        return new RunSettings(format, fields,
+            string.IsNullOrWhiteSpace(groupBy) || groupBy.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : groupBy,
+            period, PipelineFactory.ParseNames(parse.GetValue(_analyzers)), threads);
+    }
+}
+
+/// <summary>Settings shared by corpus commands.</summary>
+internal sealed record RunSettings(CorpusFormat? Format, FieldMapping Fields, string? GroupBy, PeriodUnit Period, IReadOnlyList<string> Analyzers, int Threads)
+{
+    public AnalysisOptions ToAnalysisOptions() => new()
+    {
+        GroupBy = GroupBy,
+        Period = Period,
+        MaxDegreeOfParallelism = Threads,
+    };
+}

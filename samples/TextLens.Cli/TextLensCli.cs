@@ -1,0 +1,67 @@
+using System.CommandLine;
+using System.Text.Json;
+using TextLens.Cli.Commands;
+
+namespace TextLens.Cli;
+
+/// <summary>The <c>textlens</c> command line: parsing, dispatch, and the mapping of failures to exit codes.</summary>
+internal static class TextLensCli
+{
+    /// <summary>Builds the command tree.</summary>
+    public static RootCommand CreateRootCommand(TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand(
+            "textlens: media framing analysis. Counts framing labels, entities and attributed sources per outlet and period, " +
+            "with every count traceable to document and offset.\n" + ExitCodes.Help);
+        root.Add(AnalyzeCommand.Create(output, error));
+        return root;
+    }
+
+    /// <summary>Runs the command line and returns the exit code. Ctrl+C cancels the running command.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        var root = CreateRootCommand(output, error);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            await error.WriteLineAsync($"textlens: {parse.Errors[0].Message} (run 'textlens --help' for usage)");
+            return ExitCodes.UsageError;
+        }
+
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cts.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cts.Token);
+        }
+        catch (OperationCanceledException) when (cts.IsCancellationRequested)
+        {
+            await error.WriteLineAsync("textlens: interrupted; no output file was left half-written.");
+            return ExitCodes.Interrupted;
+        }
+        catch (TextLensConfigurationException ex)
+        {
+            await error.WriteLineAsync($"textlens: {ex.Message}");
+            return ExitCodes.UsageError;
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or ArgumentException or JsonException)
+        {
+            await error.WriteLineAsync($"textlens: {ex.Message}");
+            return ExitCodes.UsageError;
+        }
+        catch (Exception ex)
+        {
+            await error.WriteLineAsync($"textlens: failed: {ex.GetType().Name}: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+}
