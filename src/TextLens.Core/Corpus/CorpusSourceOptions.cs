@@ -13,6 +13,13 @@ public sealed class DirectorySourceOptions
     public IReadOnlyList<string> Extensions { get; set; } = [".txt", ".md"];
 
     /// <summary>
+    /// File names (case-insensitive, in any folder) that document the corpus rather than belong to it, so they are
+    /// not read as articles. Default: <c>README.md</c>, <c>README.txt</c>, <c>LICENSE.md</c>, <c>LICENSE.txt</c>,
+    /// <c>CHANGELOG.md</c>. Set an empty list to read every file with a document extension.
+    /// </summary>
+    public IReadOnlyList<string> ExcludedFileNames { get; set; } = ["README.md", "README.txt", "LICENSE.md", "LICENSE.txt", "CHANGELOG.md"];
+
+    /// <summary>
     /// Name of the metadata manifest in the root folder, a CSV file with a header and one row a document; or
     /// <see langword="null"/> for none. Default: <c>metadata.csv</c>. A missing manifest is not an error.
     /// </summary>

@@ -33,6 +33,7 @@ internal sealed class DirectoryCorpusSource : ICorpusSource
     private readonly string _fullRoot;
     private readonly RecordMapper _mapper;
     private readonly string[] _extensions;
+    private readonly string[] _excludedNames;
     private readonly string? _manifestName;
     private readonly string _manifestFileColumn;
     private readonly bool _readSidecars;
@@ -44,6 +45,7 @@ internal sealed class DirectoryCorpusSource : ICorpusSource
         _fullRoot = Path.GetFullPath(root);
         _mapper = new RecordMapper(options.Fields);
         _extensions = [.. options.Extensions.Select(e => e.StartsWith('.') ? e : "." + e)];
+        _excludedNames = [.. options.ExcludedFileNames];
         _manifestName = string.IsNullOrWhiteSpace(options.ManifestFileName) ? null : options.ManifestFileName;
         _manifestFileColumn = options.ManifestFileColumn;
         _readSidecars = options.ReadSidecars;
@@ -135,7 +137,7 @@ internal sealed class DirectoryCorpusSource : ICorpusSource
         {
             var exists = File.Exists(Path.Join(_fullRoot, unused.File));
             var reason = exists
-                ? $"the manifest row names '{unused.File}', which is not a document of the corpus (only {string.Join(", ", _extensions)} files are read, hidden ones skipped)"
+                ? $"the manifest row names '{unused.File}', which is not a document of the corpus (only {string.Join(", ", _extensions)} files are read; hidden files and {string.Join(", ", _excludedNames)} are skipped)"
                 : $"the manifest row names a missing file '{unused.File}'";
             yield return CorpusRecord.Failed(new CorpusReadError(manifest.Path!, unused.Line, unused.Record, unused.Mapped.Id, reason), bytesRead);
         }
@@ -192,6 +194,14 @@ internal sealed class DirectoryCorpusSource : ICorpusSource
 
     private bool IsDocument(string name)
     {
+        foreach (var excluded in _excludedNames)
+        {
+            if (string.Equals(name, excluded, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
         foreach (var extension in _extensions)
         {
             if (name.Length > extension.Length && name.EndsWith(extension, StringComparison.OrdinalIgnoreCase))

@@ -31,6 +31,21 @@ public sealed class DirectoryCorpusSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadAsync_ReadmeAndLicense_AreNotDocumentsUnlessAskedFor()
+    {
+        _dir.Write("README.md", "# About this corpus");
+        _dir.Write("outlet/readme.txt", "notes");
+        _dir.Write("LICENSE.txt", "license");
+        _dir.Write("article.txt", "text");
+
+        var byDefault = await CorpusContents.ReadAsync(CorpusSources.Directory(_dir.Path));
+        var everything = await CorpusContents.ReadAsync(CorpusSources.Directory(_dir.Path, new DirectorySourceOptions { ExcludedFileNames = [] }));
+
+        Assert.Equal(["article.txt"], byDefault.Documents.Select(d => d.Id));
+        Assert.Equal(["LICENSE.txt", "README.md", "article.txt", "outlet/readme.txt"], everything.Documents.Select(d => d.Id));
+    }
+
+    [Fact]
     public async Task ReadAsync_ManifestAndSidecars_SidecarWinsFieldByField()
     {
         _dir.Write("metadata.csv",
@@ -94,7 +109,7 @@ public sealed class DirectoryCorpusSourceTests : IDisposable
                 new CorpusReadError(manifestPath, 6, 5, null, "the manifest row has no 'file'"),
                 new CorpusReadError(manifestPath, 7, 6, null, "broken quoting: text after the closing quote of a quoted field"),
                 new CorpusReadError(manifestPath, 3, 2, null, "the manifest row names a missing file 'missing.txt'"),
-                new CorpusReadError(manifestPath, 4, 3, null, "the manifest row names 'report.pdf', which is not a document of the corpus (only .txt, .md files are read, hidden ones skipped)"),
+                new CorpusReadError(manifestPath, 4, 3, null, "the manifest row names 'report.pdf', which is not a document of the corpus (only .txt, .md files are read; hidden files and README.md, README.txt, LICENSE.md, LICENSE.txt, CHANGELOG.md are skipped)"),
                 new CorpusReadError(manifestPath, 8, 7, null, "the manifest row names a missing file 'sub/gone.txt'"),
             ],
             contents.Errors);

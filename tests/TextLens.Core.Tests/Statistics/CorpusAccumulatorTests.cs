@@ -19,7 +19,7 @@ public class CorpusAccumulatorTests
         from tokens in Gen.Choose(1, 500)
         from skipped in Gen.Frequency((9, Gen.Constant(false)), (1, Gen.Constant(true)))
         select skipped
-            ? new DocumentResult { Sequence = seq, ReadError = new Corpus.CorpusReadError("f.jsonl", seq, null, null, "bad") }
+            ? new DocumentResult { Sequence = seq, ReadError = new TextLens.Corpus.CorpusReadError("f.jsonl", seq, null, null, "bad") }
             : new DocumentResult
             {
                 Sequence = seq,
