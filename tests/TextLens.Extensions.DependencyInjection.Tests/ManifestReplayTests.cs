@@ -68,6 +68,28 @@ public sealed class ManifestReplayTests
     }
 
     [Fact]
+    public async Task Rerunning_the_sample_corpus_from_its_manifest_gives_the_same_report()
+    {
+        var corpus = typeof(ManifestReplayTests).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "SampleCorpus").Value!;
+        string original;
+        using (var plugin = TextLensPluginLoader.Load(TestPlugins.Hedging))
+        {
+            var builder = new TextLensPipelineBuilder();
+            plugin.Configure(builder, new Dictionary<string, string> { ["ExtraBoosters:0"] = "there is no doubt" });
+            var first = await builder.Build().AnalyzeAsync(Corpus.CorpusSources.Open(corpus), new AnalysisOptions { Period = PeriodUnit.Year });
+            Assert.True(first.Manifest.Counts.DocumentsAnalyzed > 30);
+            Assert.Contains(first.Labels, l => l.Layer == "hedging");
+            original = JsonSerializer.Serialize(first, TextLensJsonContext.Readable.CorpusReport);
+        }
+
+        using var replay = TextLensManifestReplay.Create(Manifest(original));
+        var again = await replay.Build().AnalyzeAsync(Corpus.CorpusSources.Open(corpus), replay.CreateAnalysisOptions());
+
+        Assert.Equal(WithoutRun(original), WithoutRun(JsonSerializer.Serialize(again, TextLensJsonContext.Readable.CorpusReport)));
+    }
+
+    [Fact]
     public async Task A_changed_lexicon_is_named()
     {
         var json = await OriginalRunAsync();
