@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Configuration;
+using TextLens.Framing;
 
 namespace TextLens;
 
@@ -78,10 +79,49 @@ public sealed class AnalyzerRegistry
         return registration is not null;
     }
 
-    private static void RegisterBuiltIns()
+    private void RegisterBuiltIns()
     {
-        // The built-in analyzers (framing, entities, attribution) are registered here once TextLens.Analyzers
-        // provides their builder extensions; until then the default registry is empty.
+        // Entities and attribution join here once their builder extensions are merged with framing's.
+        Register("framing", FramingAnalyzer.AnalyzerId, ConfigureFraming);
+    }
+
+    /// <summary>
+    /// <c>"Framing": { "Lexicons": ["karabakh-conflict", "lexicons/mine.json"] }</c>: embedded lexicons by name
+    /// (optionally <c>embedded:</c>-prefixed), anything else a lexicon file; the default lexicon without settings.
+    /// Also reads the form a report manifest records (<c>lexicons = "karabakh-conflict@1.0,ukraine-war@1.0"</c>),
+    /// which names lexicons but not the files they came from, so only embedded lexicons replay from a manifest.
+    /// </summary>
+    internal static void ConfigureFraming(TextLensPipelineBuilder builder, IConfigurationSection? section)
+    {
+        var lexicons = section?.GetSection("Lexicons");
+        var sources = lexicons?.GetChildren().Select(c => c.Value).OfType<string>().ToList() ?? [];
+        if (sources.Count == 0 && lexicons?.Value is { } recorded)
+        {
+            sources = recorded.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(s => s.Split('@')[0]).ToList();
+        }
+
+        if (sources.Count == 0)
+        {
+            builder.AddFraming();
+            return;
+        }
+
+        builder.AddFraming(o =>
+        {
+            foreach (var source in sources)
+            {
+                var name = source.StartsWith("embedded:", StringComparison.Ordinal) ? source["embedded:".Length..] : source;
+                if (FramingLexicons.DefaultNames.Contains(name, StringComparer.Ordinal))
+                {
+                    o.UseDefaultLexicon(name);
+                }
+                else
+                {
+                    o.AddLexiconFile(source);
+                }
+            }
+        });
     }
 }
 

@@ -76,10 +76,14 @@ public sealed class ManifestReplayTests
         using (var plugin = TextLensPluginLoader.Load(TestPlugins.Hedging))
         {
             var builder = new TextLensPipelineBuilder();
+            Assert.True(new AnalyzerRegistry().TryGet("framing", out var framing));
+            framing.Configure(builder, null);
             plugin.Configure(builder, new Dictionary<string, string> { ["ExtraBoosters:0"] = "there is no doubt" });
             var first = await builder.Build().AnalyzeAsync(Corpus.CorpusSources.Open(corpus), new AnalysisOptions { Period = PeriodUnit.Year });
             Assert.True(first.Manifest.Counts.DocumentsAnalyzed > 30);
             Assert.Contains(first.Labels, l => l.Layer == "hedging");
+            Assert.Contains(first.Labels, l => l.Layer == "framing");
+            Assert.Equal(["textlens.framing", "samples.hedging"], first.Manifest.Analyzers.Select(a => a.Id));
             original = JsonSerializer.Serialize(first, TextLensJsonContext.Readable.CorpusReport);
         }
 

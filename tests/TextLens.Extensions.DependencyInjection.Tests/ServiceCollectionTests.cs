@@ -139,11 +139,11 @@ public sealed class ServiceCollectionTests
             "TextLens:ErrorPolicy: 'Ignore' is not an error policy; use SkipAndRecord or Throw.",
             "TextLens:MaxDegreeOfParallelism: 'many' is not a whole number.",
             "TextLens:Period: 'fortnight' is not a period; use none, day, week, month or year.",
-            "TextLens:Analyzers: unknown analyzer 'framingg' (registered: keyword).",
+            "TextLens:Analyzers: unknown analyzer 'framingg' (registered: framing, keyword).",
             $"TextLens:Plugins:0: plugin 'no/such/plugin.dll' was not found (looked for {Path.GetFullPath("no/such/plugin.dll")}).",
             "TextLens:Plugins:1: the plugin has no Path.",
             "TextLens:Colour: unknown setting; expected one of Analyzers, Plugins, GroupBy, Period, MaxDegreeOfParallelism, ErrorPolicy " +
-                "or the settings of a registered analyzer (registered: keyword).",
+                "or the settings of a registered analyzer (registered: framing, keyword).",
         ];
         Assert.Equal(expected, ex.Faults);
         Assert.StartsWith("7 configuration faults:", ex.Message, StringComparison.Ordinal);
@@ -172,6 +172,36 @@ public sealed class ServiceCollectionTests
         Assert.Contains("declares TextLens major version 99", ex.Faults[0], StringComparison.Ordinal);
         Assert.EndsWith("TextLens.TestPlugins.FaultyPlugin.Configure threw InvalidOperationException: The faulty plugin refuses to configure.", ex.Faults[1], StringComparison.Ordinal);
         Assert.Equal("Analyzer 'tests.needs/1' requires layer 'missing', which no analyzer in the pipeline produces.", ex.Faults[2]);
+    }
+
+    [Fact]
+    public void Built_in_framing_analyzer_is_named_in_configuration()
+    {
+        var services = new ServiceCollection();
+        services.AddTextLens(Json("""{ "Analyzers": [ "framing" ], "Framing": { "Lexicons": [ "ukraine-war", "embedded:karabakh-conflict" ] } }"""));
+        using var provider = services.BuildServiceProvider();
+
+        var framing = Assert.Single(provider.GetRequiredService<TextLensPipeline>().Analyzers).Descriptor;
+
+        Assert.Equal("textlens.framing/1", framing.VersionedId);
+        Assert.Equal(["ukraine-war", "karabakh-conflict"], framing.Lexicons.Select(l => l.Name));
+    }
+
+    [Fact]
+    public void A_missing_framing_lexicon_is_reported_with_the_other_faults()
+    {
+        var services = new ServiceCollection();
+        services.AddTextLens(Json("""{ "Analyzers": [ "framing" ], "Framing": { "Lexicons": [ "no/such/lexicon.json" ] } }"""));
+        services.AddTextLens(b => b.AddAnalyzer(new NeedsLayerAnalyzer()));
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<TextLensConfigurationException>(() => provider.ValidateTextLens());
+
+        Assert.Equal(2, ex.Faults.Count);
+        Assert.StartsWith("framing: ", ex.Faults[0], StringComparison.Ordinal);
+        Assert.Contains("no/such/lexicon.json", ex.Faults[0], StringComparison.Ordinal);
+        Assert.Contains("does not exist", ex.Faults[0], StringComparison.Ordinal);
+        Assert.Equal("Analyzer 'tests.needs/1' requires layer 'missing', which no analyzer in the pipeline produces.", ex.Faults[1]);
     }
 
     [Fact]
