@@ -178,8 +178,9 @@ public sealed class PluginLoaderTests
 
         Assert.Equal(PluginLoadReason.MissingDependency, ex.Reason);
         Assert.Equal(path, ex.AssemblyPath);
-        Assert.Contains("Newtonsoft.Json", ex.Message, StringComparison.Ordinal);
-        Assert.StartsWith($"Plugin 'TextLens.TestPlugin.JsonA' ({path}) depends on ", ex.Message, StringComparison.Ordinal);
+        Assert.Equal($"Plugin 'TextLens.TestPlugin.JsonA' ({path}) depends on assembly 'Newtonsoft.Json, Version=13.0.0.0, Culture=neutral, " +
+            $"PublicKeyToken=30ad4fe6b2a6aeed', which was found neither in the plugin's folder ({Path.GetDirectoryName(path)}) nor in the host. " +
+            "Load the plugin from its complete build or publish output (its .deps.json and every dependency DLL).", ex.Message);
     }
 
     [Fact]
