@@ -38,6 +38,11 @@ public sealed class TextLensPipeline
     /// <summary>The report contributors.</summary>
     public IReadOnlyList<IReportContributor> ReportContributors => _contributors;
 
+    /// <summary>The plugin assemblies that configured the pipeline (see <see cref="TextLensPipelineBuilder.Plugins"/>).</summary>
+    public IReadOnlyList<PluginManifest> Plugins => PluginTable;
+
+    internal PluginManifest[] PluginTable { get; init; } = [];
+
     /// <summary>Analyzes one document on the calling thread.</summary>
     /// <param name="document">The document.</param>
     /// <param name="options">Grouping, period and error policy; defaults when <see langword="null"/>.</param>
@@ -141,6 +146,7 @@ public sealed class TextLensPipeline
                 Period = PeriodKey.NameOf(options.Period),
                 Analyzers = _analyzers.Select(a => new AnalyzerManifest(a.Descriptor.Id, a.Descriptor.Version, a.Descriptor.Layer,
                     new SortedDictionary<string, string>(a.Descriptor.Options.ToDictionary(), StringComparer.Ordinal), a.Descriptor.Lexicons)).ToList(),
+                Plugins = PluginTable.Length > 0 ? PluginTable : null,
                 Counts = stats.Counts,
                 Errors = stats.Errors,
                 Run = run,

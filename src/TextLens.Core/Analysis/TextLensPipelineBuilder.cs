@@ -1,3 +1,4 @@
+using TextLens.Reports;
 using TextLens.Text;
 
 namespace TextLens;
@@ -22,6 +23,12 @@ public sealed class TextLensPipelineBuilder
     /// use). Keys are namespaced strings such as <c>textlens.entities.gazetteers</c>.
     /// </summary>
     public IDictionary<string, object> Properties { get; } = new Dictionary<string, object>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The plugin assemblies that configured this builder, in the order loaded; written to the report manifest
+    /// (<see cref="ReportManifest.Plugins"/>). Plugin hosts add to it; nothing else needs to.
+    /// </summary>
+    public IList<PluginManifest> Plugins { get; } = new List<PluginManifest>();
 
     /// <summary>The parser used for every document.</summary>
     public DocumentParser Parser { get; set; } = DocumentParser.Default;
@@ -117,7 +124,7 @@ public sealed class TextLensPipelineBuilder
             throw new TextLensConfigurationException(faults);
         }
 
-        return new TextLensPipeline(order.Select(i => _analyzers[i]).ToArray(), _contributors.ToArray(), Parser);
+        return new TextLensPipeline(order.Select(i => _analyzers[i]).ToArray(), _contributors.ToArray(), Parser) { PluginTable = [.. Plugins] };
     }
 
     private List<int> Order(Dictionary<string, List<int>> producers, List<string> faults)

@@ -22,6 +22,12 @@ public sealed class ReportManifest
     /// <summary>The analyzers in the order they ran.</summary>
     public IReadOnlyList<AnalyzerManifest> Analyzers { get; init; } = [];
 
+    /// <summary>
+    /// The plugin assemblies that configured the pipeline (name, version, SHA-256 of the file, options and the
+    /// analyzers each added); <see langword="null"/> when no plugin was loaded.
+    /// </summary>
+    public IReadOnlyList<PluginManifest>? Plugins { get; init; }
+
     /// <summary>Counts of documents read, analysed, skipped, flagged, failed.</summary>
     public required CorpusCounts Counts { get; init; }
 
@@ -40,6 +46,20 @@ public sealed class ReportManifest
 /// <param name="Lexicons">Lexicons with their hashes.</param>
 public sealed record AnalyzerManifest(string Id, int Version, string Layer,
     IReadOnlyDictionary<string, string> Options, IReadOnlyList<LexiconInfo> Lexicons);
+
+/// <summary>A plugin assembly that configured the pipeline: enough to find it again and to check it is the same file.</summary>
+/// <param name="Name">The assembly's simple name.</param>
+/// <param name="Version">The assembly's informational version (or assembly version).</param>
+/// <param name="Sha256">Lower-case hex SHA-256 of the assembly file.</param>
+/// <param name="Path">The path it was loaded from.</param>
+public sealed record PluginManifest(string Name, string Version, string Sha256, string Path)
+{
+    /// <summary>The options the plugin was configured with (flat configuration keys, sorted ordinally).</summary>
+    public IReadOnlyDictionary<string, string> Options { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The versioned ids of the analyzers the plugin added (<c>samples.hedging/1</c>).</summary>
+    public IReadOnlyList<string> Analyzers { get; init; } = [];
+}
 
 /// <summary>Document counts of a run.</summary>
 /// <param name="DocumentsRead">Records read from the source (documents plus unreadable records).</param>

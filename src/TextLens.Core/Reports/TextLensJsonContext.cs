@@ -10,6 +10,7 @@ namespace TextLens.Reports;
     WriteIndented = true)]
 [JsonSerializable(typeof(CorpusReport))]
 [JsonSerializable(typeof(DocumentAnnotations))]
+[JsonSerializable(typeof(ReportManifest))]
 public sealed partial class TextLensJsonContext : JsonSerializerContext
 {
     private static TextLensJsonContext? _compact;

@@ -1,0 +1,132 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.Configuration;
+using TextLens.Framing;
+
+namespace TextLens;
+
+/// <summary>
+/// Analyzers that can be named in configuration (<c>"Analyzers": ["framing", "entities"]</c>) or on the command
+/// line: each name maps to a versioned analyzer id and to an action that adds the analyzer to a builder, reading
+/// its settings from a configuration section (<c>TextLens:Framing</c>). The console, <c>AddTextLens</c> and
+/// <see cref="TextLensManifestReplay"/> share it; replay looks registrations up by analyzer id and passes the
+/// options recorded in the manifest as the section, so an analyzer's <see cref="AnalyzerDescriptor.Options"/>
+/// should use the same keys as its configuration section.
+/// </summary>
+/// <remarks>Fill it at start-up; it is not safe to register while other threads read it.</remarks>
+public sealed class AnalyzerRegistry
+{
+    private readonly Dictionary<string, AnalyzerRegistration> _byName = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Creates a registry holding the built-in analyzers of <c>TextLens.Analyzers</c>.</summary>
+    public AnalyzerRegistry()
+        : this(includeBuiltIns: true)
+    {
+    }
+
+    /// <summary>Creates a registry, with or without the built-in analyzers.</summary>
+    /// <param name="includeBuiltIns">Whether to register the built-in analyzers.</param>
+    public AnalyzerRegistry(bool includeBuiltIns)
+    {
+        if (includeBuiltIns)
+        {
+            RegisterBuiltIns();
+        }
+    }
+
+    /// <summary>Every registration, ordered by name.</summary>
+    public IReadOnlyList<AnalyzerRegistration> Registrations =>
+        _byName.Values.OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ToList();
+
+    /// <summary>Registers (or replaces) an analyzer under a name.</summary>
+    /// <param name="name">The name used in configuration, case-insensitive (<c>framing</c>, <c>hedging</c>).</param>
+    /// <param name="analyzerId">The id of the analyzer it adds, without version (<c>textlens.framing</c>).</param>
+    /// <param name="configure">Adds the analyzer to a builder from its settings section (<see langword="null"/> when there is none).</param>
+    /// <returns>This registry.</returns>
+    public AnalyzerRegistry Register(string name, string analyzerId, Action<TextLensPipelineBuilder, IConfigurationSection?> configure) =>
+        Register(new AnalyzerRegistration(name, analyzerId, configure));
+
+    /// <summary>Registers (or replaces) an analyzer registration.</summary>
+    /// <exception cref="ArgumentException">The name is empty or the analyzer id is already registered under another name.</exception>
+    public AnalyzerRegistry Register(AnalyzerRegistration registration)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        ArgumentException.ThrowIfNullOrWhiteSpace(registration.Name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(registration.AnalyzerId);
+        ArgumentNullException.ThrowIfNull(registration.Configure);
+        var other = _byName.Values.FirstOrDefault(r => string.Equals(r.AnalyzerId, registration.AnalyzerId, StringComparison.Ordinal)
+            && !string.Equals(r.Name, registration.Name, StringComparison.OrdinalIgnoreCase));
+        if (other is not null)
+        {
+            throw new ArgumentException($"Analyzer '{registration.AnalyzerId}' is already registered as '{other.Name}'.", nameof(registration));
+        }
+
+        _byName[registration.Name] = registration;
+        return this;
+    }
+
+    /// <summary>Finds a registration by name (case-insensitive).</summary>
+    public bool TryGet(string name, [NotNullWhen(true)] out AnalyzerRegistration? registration)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return _byName.TryGetValue(name, out registration);
+    }
+
+    /// <summary>Finds a registration by analyzer id without version (<c>textlens.framing</c>).</summary>
+    public bool TryGetByAnalyzerId(string analyzerId, [NotNullWhen(true)] out AnalyzerRegistration? registration)
+    {
+        ArgumentNullException.ThrowIfNull(analyzerId);
+        registration = _byName.Values.FirstOrDefault(r => string.Equals(r.AnalyzerId, analyzerId, StringComparison.Ordinal));
+        return registration is not null;
+    }
+
+    private void RegisterBuiltIns()
+    {
+        // Entities and attribution join here once their builder extensions are merged with framing's.
+        Register("framing", FramingAnalyzer.AnalyzerId, ConfigureFraming);
+    }
+
+    /// <summary>
+    /// <c>"Framing": { "Lexicons": ["karabakh-conflict", "lexicons/mine.json"] }</c>: embedded lexicons by name
+    /// (optionally <c>embedded:</c>-prefixed), anything else a lexicon file; the default lexicon without settings.
+    /// Also reads the form a report manifest records (<c>lexicons = "karabakh-conflict@1.0,ukraine-war@1.0"</c>),
+    /// which names lexicons but not the files they came from, so only embedded lexicons replay from a manifest.
+    /// </summary>
+    internal static void ConfigureFraming(TextLensPipelineBuilder builder, IConfigurationSection? section)
+    {
+        var lexicons = section?.GetSection("Lexicons");
+        var sources = lexicons?.GetChildren().Select(c => c.Value).OfType<string>().ToList() ?? [];
+        if (sources.Count == 0 && lexicons?.Value is { } recorded)
+        {
+            sources = recorded.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(s => s.Split('@')[0]).ToList();
+        }
+
+        if (sources.Count == 0)
+        {
+            builder.AddFraming();
+            return;
+        }
+
+        builder.AddFraming(o =>
+        {
+            foreach (var source in sources)
+            {
+                var name = source.StartsWith("embedded:", StringComparison.Ordinal) ? source["embedded:".Length..] : source;
+                if (FramingLexicons.DefaultNames.Contains(name, StringComparer.Ordinal))
+                {
+                    o.UseDefaultLexicon(name);
+                }
+                else
+                {
+                    o.AddLexiconFile(source);
+                }
+            }
+        });
+    }
+}
+
+/// <summary>An analyzer that can be named in configuration.</summary>
+/// <param name="Name">The name used in configuration (<c>framing</c>).</param>
+/// <param name="AnalyzerId">The id of the analyzer it adds, without version (<c>textlens.framing</c>).</param>
+/// <param name="Configure">Adds the analyzer to a builder from its settings section (<see langword="null"/> when there is none).</param>
+public sealed record AnalyzerRegistration(string Name, string AnalyzerId, Action<TextLensPipelineBuilder, IConfigurationSection?> Configure);
