@@ -26,12 +26,11 @@ internal static class AnalyzeCommand
         {
             var path = parse.GetValue(corpus)!;
             var run = options.Read(parse);
-            var pipeline = PipelineFactory.Create(run.Analyzers);
+            var (pipeline, analysis, lifetime) = run.Build();
+            using var _ = lifetime;
             var source = CorpusSources.Open(path, run.Format, run.Fields);
             var dir = Path.GetFullPath(parse.GetValue(outDir)!);
             Directory.CreateDirectory(dir);
-
-            var analysis = run.ToAnalysisOptions();
             await using var annotations = new AnnotationsWriter(dir);
             analysis.OnDocument = annotations.WriteAsync;
 
@@ -72,6 +71,11 @@ internal sealed class CorpusCommandOptions
     private readonly Option<string> _period = new("--period", "-p") { Description = "Period: none, day, week, month or year.", DefaultValueFactory = _ => "none" };
     private readonly Option<string?> _analyzers = new("--analyzers", "-a") { Description = "Comma-separated analyzers to run (default: all built-in)." };
     private readonly Option<int> _threads = new("--threads", "-t") { Description = "Worker threads (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+    private readonly Option<string[]> _lexicons = new("--lexicon", "-l") { Description = "A framing lexicon file (TextLens JSON); repeatable. Replaces the default lexicon." };
+    private readonly Option<string[]> _gazetteers = new("--gazetteer") { Description = "A gazetteer file (TextLens JSON); repeatable. Replaces the default gazetteers." };
+    private readonly Option<string[]> _cues = new("--cues") { Description = "An attribution cue lexicon file; repeatable. Added to the default cues." };
+    private readonly Option<string[]> _plugins = new("--plugin") { Description = "A plugin assembly (.dll) to load; repeatable. Only the named files are loaded." };
+    private readonly Option<string?> _manifest = new("--manifest") { Description = "Re-run the analysis recorded in a report.json (analyzers, versions, options, lexicons, grouping)." };
 
     public void AddTo(Command command)
     {
@@ -82,6 +86,11 @@ internal sealed class CorpusCommandOptions
         command.Add(_period);
         command.Add(_analyzers);
         command.Add(_threads);
+        command.Add(_lexicons);
+        command.Add(_gazetteers);
+        command.Add(_cues);
+        command.Add(_plugins);
+        command.Add(_manifest);
     }
 
     public RunSettings Read(ParseResult parse)
@@ -120,13 +129,39 @@ internal sealed class CorpusCommandOptions
         var groupBy = parse.GetValue(_groupBy);
         return new RunSettings(format, fields,
             string.IsNullOrWhiteSpace(groupBy) || groupBy.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : groupBy,
-            period, PipelineFactory.ParseNames(parse.GetValue(_analyzers)), threads);
+            period, PipelineFactory.ParseNames(parse.GetValue(_analyzers)), threads,
+            parse.GetValue(_lexicons) ?? [], parse.GetValue(_gazetteers) ?? [], parse.GetValue(_cues) ?? [], parse.GetValue(_plugins) ?? [],
+            parse.GetValue(_manifest));
     }
 }
 
 /// <summary>Settings shared by corpus commands.</summary>
-internal sealed record RunSettings(CorpusFormat? Format, FieldMapping Fields, string? GroupBy, PeriodUnit Period, IReadOnlyList<string> Analyzers, int Threads)
+internal sealed record RunSettings(CorpusFormat? Format, FieldMapping Fields, string? GroupBy, PeriodUnit Period, IReadOnlyList<string> Analyzers, int Threads,
+    IReadOnlyList<string> Lexicons, IReadOnlyList<string> Gazetteers, IReadOnlyList<string> CueLexicons, IReadOnlyList<string> Plugins, string? Manifest)
 {
+    /// <summary>Builds the pipeline and analysis options: from the manifest when one is named, else from the settings.</summary>
+    public (TextLensPipeline Pipeline, AnalysisOptions Options, IDisposable Lifetime) Build()
+    {
+        if (Manifest is not null)
+        {
+            var replay = PipelineFactory.Replay(Manifest);
+            var options = replay.CreateAnalysisOptions();
+            options.MaxDegreeOfParallelism = Threads;
+            return (replay.Build(), options, replay);
+        }
+
+        var factory = new PipelineFactory();
+        try
+        {
+            return (factory.Create(this), ToAnalysisOptions(), factory);
+        }
+        catch
+        {
+            factory.Dispose();
+            throw;
+        }
+    }
+
     public AnalysisOptions ToAnalysisOptions() => new()
     {
         GroupBy = GroupBy,

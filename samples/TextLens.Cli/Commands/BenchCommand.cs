@@ -39,14 +39,15 @@ internal static class BenchCommand
                 throw new ArgumentException("--rounds must be at least 1, --warmup and --sample at least 0.");
             }
 
-            var pipeline = PipelineFactory.Create(run.Analyzers);
+            var (pipeline, analysis, lifetime) = run.Build();
+            using var _ = lifetime;
             var documents = await LoadSampleAsync(CorpusSources.Open(parse.GetValue(corpus)!, run.Format, run.Fields), sampleSize, ct);
             if (documents.Count == 0)
             {
                 throw new ArgumentException($"The corpus '{parse.GetValue(corpus)}' has no readable document to measure.");
             }
 
-            var result = await MeasureAsync(pipeline, documents, run.ToAnalysisOptions(), warmupCount, roundCount, ct);
+            var result = await MeasureAsync(pipeline, documents, analysis, warmupCount, roundCount, ct);
             if (parse.GetValue(json))
             {
                 await output.WriteLineAsync(JsonSerializer.Serialize(result, BenchJsonContext.Default.BenchResult));
