@@ -77,6 +77,12 @@ public static class CharFolding
             table[DiacriticSources[i]] = DiacriticTargets[i];
         }
 
+        // A base letter may fold further (ǿ → ø → o).
+        for (var i = 0; i < table.Length; i++)
+        {
+            table[i] = table[table[i]];
+        }
+
         return table;
     }
 }
