@@ -44,7 +44,7 @@ internal static class EnglishWords
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul",
         "aug", "sep", "sept", "oct", "nov", "dec",
         // Frequent words that are also names of countries, organisations, media or people.
-        "chad", "turkey", "china", "guinea", "jordan", "niger", "mali", "cuba", "chile", "japan", "nice", "reading", "bath",
+        "chad", "turkey", "china", "guinea", "niger", "mali", "cuba", "chile", "japan", "nice", "reading", "bath",
         "mobile", "split", "trend", "report", "caliber", "times", "post", "mail", "sun", "mirror", "star", "guardian",
         "independent", "express", "telegraph", "observer", "record", "herald", "tribune", "union", "league", "party", "group",
         "ice", "apple", "amazon", "shell", "bill", "mark", "rose", "grace", "hope", "faith", "joy", "will", "may", "june", "iris",
