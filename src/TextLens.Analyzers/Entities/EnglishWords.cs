@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace TextLens.Analyzers.Entities;
+namespace TextLens.Entities;
 
 /// <summary>
 /// Small, hand-made English word lists used by the gazetteer validator (aliases that are also common words)

@@ -1,4 +1,4 @@
-namespace TextLens.Analyzers.Entities;
+namespace TextLens.Entities;
 
 /// <summary>
 /// The built-in entity types, named as spaCy and OntoNotes name them. A gazetteer may declare more in its

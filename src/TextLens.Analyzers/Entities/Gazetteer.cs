@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace TextLens.Analyzers.Entities;
+namespace TextLens.Entities;
 
 /// <summary>
 /// A gazetteer: a named, versioned list of canonical entities with their aliases and spelling variants, read

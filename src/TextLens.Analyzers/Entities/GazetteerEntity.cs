@@ -1,6 +1,6 @@
 using TextLens.Text;
 
-namespace TextLens.Analyzers.Entities;
+namespace TextLens.Entities;
 
 /// <summary>
 /// One canonical entity of a gazetteer: a stable id (<c>az.gpe.fuzuli</c>), a canonical name, a type, and the
@@ -129,5 +129,5 @@ public sealed class GazetteerAlias
 /// <summary>Where a value was read from: origin (file or <c>embedded:name</c>), one-based line and column, JSON path.</summary>
 internal readonly record struct GazetteerPosition(string Origin, int Line, int Column, string Path)
 {
-    public string Format(string message) => $"{Origin}:{Line}:{Column}: {Path}: {message}";
+    public LexiconFault Fault(string message) => new(Origin, Line, Column, Path.Length == 0 ? null : Path, message);
 }

@@ -1,6 +1,8 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using TextLens.Framing;
 
-namespace TextLens.Analyzers.Entities;
+namespace TextLens.Entities;
 
 /// <summary>
 /// Reads the gazetteer JSON format into a <see cref="Gazetteer"/>, collecting every fault with its position
@@ -14,21 +16,23 @@ internal static partial class GazetteerReader
 
     public static Gazetteer Read(byte[] utf8, string origin, string sha256)
     {
-        GazetteerJsonNode root;
+        var lines = new SourceLines(utf8);
+        LocatedJson root;
         try
         {
-            root = GazetteerJsonNode.Parse(utf8);
+            root = LocatedJson.Parse(utf8);
         }
-        catch (GazetteerJsonSyntaxException ex)
+        catch (LocatedJsonException ex)
         {
-            throw new TextLensConfigurationException(new GazetteerPosition(origin, ex.Line, ex.Column, "$").Format("malformed JSON: " + ex.Message));
+            var (line, column) = ex.FromReader ? lines.AtLine(ex.LineOrOffset, ex.BytePositionInLine) : lines.At(ex.LineOrOffset);
+            throw new LexiconException(new LexiconFault(origin, line, column, ex.Path.Length == 0 ? null : ex.Path, ex.Message));
         }
 
-        var state = new State(origin);
+        var state = new State(origin, lines);
         var gazetteer = state.ReadRoot(root, sha256);
         if (state.Faults.Count > 0)
         {
-            throw new TextLensConfigurationException(state.Faults);
+            throw new LexiconException(state.Faults.OrderBy(f => f.Line ?? int.MaxValue).ThenBy(f => f.Column ?? 0).ToList());
         }
 
         return gazetteer!;
@@ -43,53 +47,57 @@ internal static partial class GazetteerReader
     [GeneratedRegex("^[A-Z][A-Z0-9_]*$", RegexOptions.CultureInvariant)]
     internal static partial Regex TypePattern();
 
-    private sealed class State(string origin)
+    private sealed class State(string origin, SourceLines lines)
     {
-        public List<string> Faults { get; } = [];
+        public List<LexiconFault> Faults { get; } = [];
 
-        private GazetteerPosition At(GazetteerJsonNode node, string path) => new(origin, node.Line, node.Column, path);
-
-        private void Fault(GazetteerJsonNode node, string path, string message) => Faults.Add(At(node, path).Format(message));
-
-        public Gazetteer? ReadRoot(GazetteerJsonNode root, string sha256)
+        private GazetteerPosition At(LocatedJson node, string path)
         {
-            if (root.Kind != GazetteerJsonKind.Object)
+            var (line, column) = lines.At(node.Offset);
+            return new GazetteerPosition(origin, line, column, path);
+        }
+
+        private void Fault(LocatedJson node, string path, string message) => Faults.Add(At(node, path).Fault(message));
+
+        public Gazetteer? ReadRoot(LocatedJson root, string sha256)
+        {
+            if (root.Kind != JsonValueKind.Object)
             {
-                Fault(root, "$", $"a gazetteer must be a JSON object, not {root.KindName}.");
+                Fault(root, "", $"a gazetteer must be a JSON object, not {root.KindName}.");
                 return null;
             }
 
-            CheckFields(root, "$", RootFields);
-            var name = RequiredString(root, "$", "name");
+            CheckFields(root, "", RootFields);
+            var name = RequiredString(root, "", "name");
             if (name is not null && !GazetteerNamePattern().IsMatch(name))
             {
-                Fault(Field(root, "name")!, "$.name", $"'{name}' is not a valid gazetteer name (lower-case letters, digits, '.', '_', '-').");
+                Fault(Field(root, "name")!, "name", $"'{name}' is not a valid gazetteer name (lower-case letters, digits, '.', '_', '-').");
             }
 
-            var version = RequiredString(root, "$", "version");
-            var description = OptionalString(root, "$", "description") ?? "";
-            var language = OptionalString(root, "$", "language");
-            var foldDiacritics = OptionalBoolean(root, "$", "foldDiacritics") ?? true;
+            var version = RequiredString(root, "", "version");
+            var description = OptionalString(root, "", "description") ?? "";
+            var language = OptionalString(root, "", "language");
+            var foldDiacritics = OptionalBoolean(root, "", "foldDiacritics") ?? true;
             var customTypes = ReadCustomTypes(root);
-            var dependsOn = StringList(root, "$", "dependsOn", allowEmptyItems: false);
+            var dependsOn = StringList(root, "", "dependsOn", allowEmptyItems: false);
 
             var entitiesNode = Field(root, "entities");
             var entities = new List<GazetteerEntity>();
             var references = new List<(GazetteerEntity Entity, string Field, string Target, GazetteerPosition Position)>();
             if (entitiesNode is null)
             {
-                Fault(root, "$", "the field 'entities' is missing.");
+                Fault(root, "", "the field 'entities' is missing.");
             }
-            else if (entitiesNode.Kind != GazetteerJsonKind.Array)
+            else if (entitiesNode.Kind != JsonValueKind.Array)
             {
-                Fault(entitiesNode, "$.entities", $"must be an array, not {entitiesNode.KindName}.");
+                Fault(entitiesNode, "entities", $"must be an array, not {entitiesNode.KindName}.");
             }
             else
             {
-                var ids = new Dictionary<string, GazetteerJsonNode>(StringComparer.Ordinal);
+                var ids = new Dictionary<string, LocatedJson>(StringComparer.Ordinal);
                 for (var i = 0; i < entitiesNode.Items.Count; i++)
                 {
-                    var e = ReadEntity(entitiesNode.Items[i], $"$.entities[{i}]", name ?? "", customTypes, ids, references);
+                    var e = ReadEntity(entitiesNode.Items[i], $"entities[{i}]", name ?? "", customTypes, ids, references);
                     if (e is not null)
                     {
                         entities.Add(e);
@@ -103,13 +111,13 @@ internal static partial class GazetteerReader
             {
                 if (string.Equals(target, entity.Id, StringComparison.Ordinal))
                 {
-                    Faults.Add(position.Format($"entity '{entity.Id}' names itself as its {field}."));
+                    Faults.Add(position.Fault($"entity '{entity.Id}' names itself as its {field}."));
                 }
                 else if (!byId.ContainsKey(target))
                 {
                     if (dependsOn.Count == 0)
                     {
-                        Faults.Add(position.Format($"unknown {field} id '{target}': no entity of this gazetteer has it (list the gazetteer that defines it in 'dependsOn')."));
+                        Faults.Add(position.Fault($"unknown {field} id '{target}': no entity of this gazetteer has it (list the gazetteer that defines it in 'dependsOn')."));
                     }
                     else
                     {
@@ -128,9 +136,9 @@ internal static partial class GazetteerReader
             return new Gazetteer(name, version, description, language, foldDiacritics, customTypes, dependsOn, entities, external, origin, sha256);
         }
 
-        private List<string> ReadCustomTypes(GazetteerJsonNode root)
+        private List<string> ReadCustomTypes(LocatedJson root)
         {
-            var list = StringList(root, "$", "customTypes", allowEmptyItems: false);
+            var list = StringList(root, "", "customTypes", allowEmptyItems: false);
             var node = Field(root, "customTypes");
             var result = new List<string>();
             for (var i = 0; i < list.Count; i++)
@@ -139,15 +147,15 @@ internal static partial class GazetteerReader
                 var item = node!.Items[i];
                 if (!TypePattern().IsMatch(t))
                 {
-                    Fault(item, $"$.customTypes[{i}]", $"custom type '{t}' must be upper-case letters, digits and '_' (like 'LAW').");
+                    Fault(item, $"customTypes[{i}]", $"custom type '{t}' must be upper-case letters, digits and '_' (like 'LAW').");
                 }
                 else if (EntityTypes.IsBuiltIn(t) || t == EntityTypes.Unknown)
                 {
-                    Fault(item, $"$.customTypes[{i}]", $"'{t}' is a built-in type; do not declare it.");
+                    Fault(item, $"customTypes[{i}]", $"'{t}' is a built-in type; do not declare it.");
                 }
                 else if (result.Contains(t, StringComparer.Ordinal))
                 {
-                    Fault(item, $"$.customTypes[{i}]", $"custom type '{t}' is declared twice.");
+                    Fault(item, $"customTypes[{i}]", $"custom type '{t}' is declared twice.");
                 }
                 else
                 {
@@ -158,10 +166,10 @@ internal static partial class GazetteerReader
             return result;
         }
 
-        private GazetteerEntity? ReadEntity(GazetteerJsonNode node, string path, string gazetteer, List<string> customTypes,
-            Dictionary<string, GazetteerJsonNode> ids, List<(GazetteerEntity, string, string, GazetteerPosition)> references)
+        private GazetteerEntity? ReadEntity(LocatedJson node, string path, string gazetteer, List<string> customTypes,
+            Dictionary<string, LocatedJson> ids, List<(GazetteerEntity, string, string, GazetteerPosition)> references)
         {
-            if (node.Kind != GazetteerJsonKind.Object)
+            if (node.Kind != JsonValueKind.Object)
             {
                 Fault(node, path, $"an entity must be an object, not {node.KindName}.");
                 return null;
@@ -175,11 +183,12 @@ internal static partial class GazetteerReader
                 var idNode = Field(node, "id")!;
                 if (!IdPattern().IsMatch(id))
                 {
-                    Fault(idNode, path + ".id", $"'{id}' is not a valid id: use lower-case dotted segments such as 'az.gpe.shusha'.");
+                    Fault(idNode, Join(path, "id"), $"'{id}' is not a valid id: use lower-case dotted segments such as 'az.gpe.shusha'.");
                 }
                 else if (ids.TryGetValue(id, out var first))
                 {
-                    Fault(idNode, path + ".id", $"duplicate id '{id}' (first defined at line {first.Line}, column {first.Column}).");
+                    var at = At(first, "");
+                    Fault(idNode, Join(path, "id"), $"duplicate id '{id}' (first defined at line {at.Line}, column {at.Column}).");
                 }
                 else
                 {
@@ -190,13 +199,13 @@ internal static partial class GazetteerReader
             var name = RequiredString(node, path, "name");
             if (name is not null && string.IsNullOrWhiteSpace(name))
             {
-                Fault(Field(node, "name")!, path + ".name", "the name is empty.");
+                Fault(Field(node, "name")!, Join(path, "name"), "the name is empty.");
             }
 
             var type = RequiredString(node, path, "type");
             if (type is not null && !EntityTypes.IsBuiltIn(type) && !customTypes.Contains(type, StringComparer.Ordinal))
             {
-                Fault(Field(node, "type")!, path + ".type",
+                Fault(Field(node, "type")!, Join(path, "type"),
                     $"unknown type '{type}': use one of {string.Join(", ", EntityTypes.BuiltIn)} or declare it in 'customTypes'.");
             }
 
@@ -205,9 +214,9 @@ internal static partial class GazetteerReader
             var aliasesNode = Field(node, "aliases");
             if (aliasesNode is not null)
             {
-                if (aliasesNode.Kind != GazetteerJsonKind.Array)
+                if (aliasesNode.Kind != JsonValueKind.Array)
                 {
-                    Fault(aliasesNode, path + ".aliases", $"must be an array, not {aliasesNode.KindName}.");
+                    Fault(aliasesNode, Join(path, "aliases"), $"must be an array, not {aliasesNode.KindName}.");
                 }
                 else
                 {
@@ -225,7 +234,7 @@ internal static partial class GazetteerReader
             var titles = StringList(node, path, "titles", allowEmptyItems: false);
             if (titles.Count > 0 && type is not null && type != EntityTypes.Person)
             {
-                Fault(Field(node, "titles")!, path + ".titles", $"titles are for PERSON entities, not {type}.");
+                Fault(Field(node, "titles")!, Join(path, "titles"), $"titles are for PERSON entities, not {type}.");
             }
 
             var parent = OptionalString(node, path, "parent");
@@ -237,32 +246,32 @@ internal static partial class GazetteerReader
             }
 
             var entity = new GazetteerEntity(id, Collapse(name), caseSensitive, type, aliases, parent, metonymFor, titles.Select(Collapse).ToList(),
-                gazetteer, At(node, path), At(Field(node, "name")!, path + ".name"));
+                gazetteer, At(node, path), At(Field(node, "name")!, Join(path, "name")));
             if (parent is not null)
             {
-                references.Add((entity, "parent", parent, At(Field(node, "parent")!, path + ".parent")));
+                references.Add((entity, "parent", parent, At(Field(node, "parent")!, Join(path, "parent"))));
             }
 
             if (metonymFor is not null)
             {
-                references.Add((entity, "metonymFor", metonymFor, At(Field(node, "metonymFor")!, path + ".metonymFor")));
+                references.Add((entity, "metonymFor", metonymFor, At(Field(node, "metonymFor")!, Join(path, "metonymFor"))));
             }
 
             return entity;
         }
 
-        private GazetteerAlias? ReadAlias(GazetteerJsonNode node, string path, bool entityCaseSensitive)
+        private GazetteerAlias? ReadAlias(LocatedJson node, string path, bool entityCaseSensitive)
         {
             string? text;
             var caseSensitive = entityCaseSensitive;
             var ambiguous = false;
             var textNode = node;
             var textPath = path;
-            if (node.Kind == GazetteerJsonKind.String)
+            if (node.Kind == JsonValueKind.String)
             {
-                text = node.StringValue;
+                text = node.Text;
             }
-            else if (node.Kind == GazetteerJsonKind.Object)
+            else if (node.Kind == JsonValueKind.Object)
             {
                 var faults = Faults.Count;
                 CheckFields(node, path, AliasFields);
@@ -271,7 +280,7 @@ internal static partial class GazetteerReader
                 ambiguous = OptionalBoolean(node, path, "ambiguous") ?? false;
                 _ = OptionalString(node, path, "note");
                 textNode = Field(node, "text") ?? node;
-                textPath = path + ".text";
+                textPath = Join(path, "text");
                 if (Faults.Count > faults)
                 {
                     return null;
@@ -310,7 +319,7 @@ internal static partial class GazetteerReader
                     {
                         if (string.Equals(next.Id, e.Id, StringComparison.Ordinal))
                         {
-                            Faults.Add(e.Position.Format($"entity '{e.Id}' is its own ancestor through 'parent' ({string.Join(" → ", seen)} → {e.Id})."));
+                            Faults.Add(e.Position.Fault($"entity '{e.Id}' is its own ancestor through 'parent' ({string.Join(" → ", seen)} → {e.Id})."));
                         }
 
                         break;
@@ -347,7 +356,7 @@ internal static partial class GazetteerReader
 
                         if (!ambiguous)
                         {
-                            Faults.Add(position.Format(
+                            Faults.Add(position.Fault(
                                 $"alias '{text}' of '{e.Id}' is also an alias of '{other.Entity.Id}' ({other.Position.Origin}:{other.Position.Line}:{other.Position.Column}); " +
                                 "mark it \"ambiguous\": true to let it resolve to the first entity, or remove it."));
                         }
@@ -360,40 +369,42 @@ internal static partial class GazetteerReader
             }
         }
 
-        private GazetteerJsonNode? Field(GazetteerJsonNode obj, string name)
+        private LocatedJson? Field(LocatedJson obj, string name)
         {
-            foreach (var (n, _, _, v) in obj.Properties)
+            foreach (var m in obj.Members)
             {
-                if (string.Equals(n, name, StringComparison.Ordinal))
+                if (string.Equals(m.Name, name, StringComparison.Ordinal))
                 {
-                    return v;
+                    return m.Value;
                 }
             }
 
             return null;
         }
 
-        private void CheckFields(GazetteerJsonNode obj, string path, string[] known)
+        private void CheckFields(LocatedJson obj, string path, string[] known)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (n, line, column, _) in obj.Properties)
+            foreach (var m in obj.Members)
             {
-                var at = new GazetteerPosition(origin, line, column, path + "." + n);
+                var n = m.Name;
+                var (line, column) = lines.At(m.NameOffset);
+                var at = new GazetteerPosition(origin, line, column, Join(path, n));
                 if (!known.Contains(n, StringComparer.Ordinal))
                 {
                     var hint = known.FirstOrDefault(k => string.Equals(k, n, StringComparison.OrdinalIgnoreCase));
-                    Faults.Add(at.Format(hint is not null
+                    Faults.Add(at.Fault(hint is not null
                         ? $"unknown field '{n}' (did you mean '{hint}'?)."
                         : $"unknown field '{n}'; expected one of {string.Join(", ", known)}."));
                 }
                 else if (!seen.Add(n))
                 {
-                    Faults.Add(at.Format($"the field '{n}' is given twice."));
+                    Faults.Add(at.Fault($"the field '{n}' is given twice."));
                 }
             }
         }
 
-        private string? RequiredString(GazetteerJsonNode obj, string path, string name)
+        private string? RequiredString(LocatedJson obj, string path, string name)
         {
             var v = Field(obj, name);
             if (v is null)
@@ -402,78 +413,78 @@ internal static partial class GazetteerReader
                 return null;
             }
 
-            if (v.Kind != GazetteerJsonKind.String)
+            if (v.Kind != JsonValueKind.String)
             {
-                Fault(v, path + "." + name, $"must be a string, not {v.KindName}.");
+                Fault(v, Join(path, name), $"must be a string, not {v.KindName}.");
                 return null;
             }
 
-            return v.StringValue;
+            return v.Text;
         }
 
-        private string? OptionalString(GazetteerJsonNode obj, string path, string name)
+        private string? OptionalString(LocatedJson obj, string path, string name)
         {
             var v = Field(obj, name);
-            if (v is null || v.Kind == GazetteerJsonKind.Null)
+            if (v is null || v.Kind == JsonValueKind.Null)
             {
                 return null;
             }
 
-            if (v.Kind != GazetteerJsonKind.String)
+            if (v.Kind != JsonValueKind.String)
             {
-                Fault(v, path + "." + name, $"must be a string, not {v.KindName}.");
+                Fault(v, Join(path, name), $"must be a string, not {v.KindName}.");
                 return null;
             }
 
-            return v.StringValue;
+            return v.Text;
         }
 
-        private bool? OptionalBoolean(GazetteerJsonNode obj, string path, string name)
+        private bool? OptionalBoolean(LocatedJson obj, string path, string name)
         {
             var v = Field(obj, name);
-            if (v is null || v.Kind == GazetteerJsonKind.Null)
+            if (v is null || v.Kind == JsonValueKind.Null)
             {
                 return null;
             }
 
-            if (v.Kind != GazetteerJsonKind.Boolean)
+            if (v.Kind is not (JsonValueKind.True or JsonValueKind.False))
             {
-                Fault(v, path + "." + name, $"must be true or false, not {v.KindName}.");
+                Fault(v, Join(path, name), $"must be true or false, not {v.KindName}.");
                 return null;
             }
 
-            return v.BooleanValue;
+            return v.Kind == JsonValueKind.True;
         }
 
-        private List<string> StringList(GazetteerJsonNode obj, string path, string name, bool allowEmptyItems)
+        private List<string> StringList(LocatedJson obj, string path, string name, bool allowEmptyItems)
         {
             var result = new List<string>();
             var v = Field(obj, name);
-            if (v is null || v.Kind == GazetteerJsonKind.Null)
+            if (v is null || v.Kind == JsonValueKind.Null)
             {
                 return result;
             }
 
-            if (v.Kind != GazetteerJsonKind.Array)
+            if (v.Kind != JsonValueKind.Array)
             {
-                Fault(v, path + "." + name, $"must be an array of strings, not {v.KindName}.");
+                Fault(v, Join(path, name), $"must be an array of strings, not {v.KindName}.");
                 return result;
             }
 
             for (var i = 0; i < v.Items.Count; i++)
             {
                 var item = v.Items[i];
-                if (item.Kind != GazetteerJsonKind.String)
+                if (item.Kind != JsonValueKind.String)
                 {
-                    Fault(item, $"{path}.{name}[{i}]", $"must be a string, not {item.KindName}.");
+                    Fault(item, $"{Join(path, name)}[{i}]", $"must be a string, not {item.KindName}.");
                 }
-                else if (!allowEmptyItems && string.IsNullOrWhiteSpace(item.StringValue))
+                else if (!allowEmptyItems && string.IsNullOrWhiteSpace(item.Text))
                 {
-                    Fault(item, $"{path}.{name}[{i}]", "the value is empty.");
+                    Fault(item, $"{Join(path, name)}[{i}]", "the value is empty.");
                 }
                 else
                 {
-                    result.Add(item.StringValue!);
+                    result.Add(item.Text!);
                 }
             }
 
@@ -490,6 +501,8 @@ internal static partial class GazetteerReader
             yield return (a.Text, a.CaseSensitive, a.Ambiguous, a.Position);
         }
     }
+
+    private static string Join(string path, string field) => path.Length == 0 ? field : path + "." + field;
 
     private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

@@ -1,4 +1,4 @@
-namespace TextLens.Analyzers.Entities;
+namespace TextLens.Entities;
 
 /// <summary>
 /// Checks a loaded gazetteer for problems that do not stop it from loading but would distort counts: an
