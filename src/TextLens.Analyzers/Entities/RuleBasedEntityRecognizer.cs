@@ -261,7 +261,7 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
         var last = end - 1;
         var lastKey = s.Key(last);
         var firstKey = s.Key(first);
-        if (OrgHeads.Contains(lastKey) || (count >= 2 && OrgHeads.Contains(firstKey) && HasConnector(s, first, end)))
+        if (OrgHeads.Contains(lastKey) || (count >= 2 && HeadBeforeConnector(s, first, end)))
         {
             return (EntityTypes.Organization, 0.75);
         }
@@ -318,14 +318,19 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
         return (EntityTypes.Unknown, 0.5);
     }
 
-    private static bool HasConnector(Scratch s, int first, int end)
+    /// <summary>Whether an organisation head word comes before an <c>of</c> or <c>for</c> (<c>Internal Troops of the Ministry of ...</c>, <c>Bank of ...</c>).</summary>
+    private static bool HeadBeforeConnector(Scratch s, int first, int end)
     {
+        var head = false;
         for (var i = first; i < end; i++)
         {
-            if (s.Key(i) is "of" or "for")
+            var key = s.Key(i);
+            if (key is "of" or "for")
             {
-                return true;
+                return head;
             }
+
+            head |= OrgHeads.Contains(key);
         }
 
         return false;
