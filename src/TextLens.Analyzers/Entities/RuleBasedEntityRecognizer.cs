@@ -134,8 +134,12 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
 
     private static void Consider(Scratch s, int first, int end, int sentenceFirst, bool headline)
     {
-        var doc = s.Document;
-        var tokens = doc.Tokens;
+        if (headline)
+        {
+            ConfirmInHeadline(s, first, end);
+            return;
+        }
+
         var initial = s.IsInitial(first, sentenceFirst);
 
         // Leading function words at the start of a sentence ("The Foreign Ministry", "According").
@@ -146,6 +150,19 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
             {
                 first++;
             }
+        }
+
+        // A common noun starting a sentence before "of" ("Residents of Zarnaghil", "Soldiers of the Ministry of ...")
+        // is not part of the name; the name after it no longer starts the sentence.
+        if (initial && first < end - 1 && s.IsConnector(first + 1) && !IsHead(s.Key(first)))
+        {
+            first++;
+            while (first < end && !s.IsNameWord(first))
+            {
+                first++;
+            }
+
+            initial = false;
         }
 
         if (first >= end)
@@ -203,22 +220,41 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
         }
 
         var key = s.CandidateKey(first, end);
-        if (headline)
-        {
-            if (!s.Confirmed.TryGetValue(key, out var confirmed))
-            {
-                return;
-            }
-
-            type = confirmed.Type;
-            confidence = Math.Min(confidence, confirmed.Confidence);
-            s.Candidates.Add(new Candidate(first, end, type, confidence, confirmed.Name));
-            return;
-        }
-
-        s.Confirmed.TryAdd(key, (type, confidence, null));
+        s.Confirmed.TryAdd(key, (type, confidence, s.Label(first, end)));
         s.Candidates.Add(new Candidate(first, end, type, confidence, null));
     }
+
+    /// <summary>
+    /// In a headline-case line every word is capitalised, so a run says nothing; the longest stretches of it that
+    /// running text of the same document found as names are kept, with the type found there.
+    /// </summary>
+    private static void ConfirmInHeadline(Scratch s, int first, int end)
+    {
+        var i = first;
+        while (i < end)
+        {
+            var matched = false;
+            for (var j = end; j > i; j--)
+            {
+                if (s.IsNameWord(i) && s.IsNameWord(j - 1) && s.Confirmed.TryGetValue(s.CandidateKey(i, j), out var confirmed))
+                {
+                    s.Candidates.Add(new Candidate(i, j, confirmed.Type, confirmed.Confidence, confirmed.Name));
+                    i = j;
+                    matched = true;
+                    break;
+                }
+            }
+
+            if (!matched)
+            {
+                i++;
+            }
+        }
+    }
+
+    private static bool IsHead(string key) =>
+        OrgHeads.Contains(key) || LocationHeads.Contains(key) || FacilityHeads.Contains(key) || EventHeads.Contains(key) || Titles.Contains(key)
+        || key is "mount" or "lake" or "cape" or "port" or "saint" or "st" or "st.";
 
     private static int CountNameWords(Scratch s, int first, int end)
     {
@@ -433,7 +469,7 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
                 {
                     _lowerCase.Add(t.KeyHash);
                 }
-                else if (t.Has(TokenFlags.Capitalized) && !IsInitial(i, sentences[sentence].FirstToken))
+                else if (t.Has(TokenFlags.Capitalized) && !_covered[i] && !IsInitial(i, sentences[sentence].FirstToken) && !AfterFunctionWordsOnly(i, sentences[sentence].FirstToken))
                 {
                     _midCapitalized.Add(t.KeyHash);
                 }
@@ -537,6 +573,21 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
                 if (text is ":" or "\u2013" or "\u2014" or "-" or "\u2022" or "|")
                 {
                     return true;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Whether only function words precede token <paramref name="i"/> in its sentence (<c>Meanwhile Sappers</c>).</summary>
+        private bool AfterFunctionWordsOnly(int i, int sentenceFirst)
+        {
+            var tokens = Document.Tokens;
+            for (var j = i - 1; j >= sentenceFirst; j--)
+            {
+                if (tokens[j].IsWordLike && !IsFunctionWord(j))
+                {
+                    return false;
                 }
             }
 
@@ -709,7 +760,7 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
         "nikolay", "nicolas", "oleg", "olga", "omar", "pablo", "patrick", "paul", "pavel", "pedro", "peter", "phil", "philip", "philippe",
         "pierre", "ralph", "ramil", "rashid", "raymond", "recep", "richard", "robert", "roger", "ronald", "ruben", "rustam", "ryan", "samuel",
         "samvel", "sandra", "sarah", "sergei", "sergey", "serzh", "simon", "stefan", "stephen", "steve", "steven", "susan", "tariq", "thomas",
-        "tim", "timothy", "tom", "tony", "valery", "victor", "viktor", "vladimir", "walter", "wayne", "william", "willem", "yuri", "yusuf",
+        "tigran", "tim", "timothy", "timur", "anar", "elnur", "rashad", "vugar", "leyla", "aysel", "narek", "davit", "hayk", "gor", "lilit", "anna", "tom", "tony", "valery", "victor", "viktor", "vladimir", "walter", "wayne", "william", "willem", "yuri", "yusuf",
         "zakir", "zaur");
 }
 
