@@ -45,7 +45,10 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
 
     private readonly AnnotationFacet[][] _unlistedFacets;
 
-    public EntityAnalyzer(EntityIndex index, EntityOptions options)
+    /// <param name="index">The gazetteers.</param>
+    /// <param name="options">Validated options.</param>
+    /// <param name="parser">The pipeline's parser: names are tokenized by it, as the documents are.</param>
+    public EntityAnalyzer(EntityIndex index, EntityOptions options, DocumentParser parser)
     {
         _index = index;
         _minimumConfidence = options.MinimumConfidence;
@@ -95,7 +98,7 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
                 }
             }
 
-            _matcher = builder.Build();
+            _matcher = builder.Build(parser);
         }
 
         var entities = index.Entities;
