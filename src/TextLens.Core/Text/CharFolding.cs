@@ -29,6 +29,7 @@ public static class CharFolding
     {
         '\u2019' or '\u02BC' or '\u2018' or '\u00B4' or '\u2032' => '\'',
         '\u2010' or '\u2011' => '-',
+        '\u0130' => 'i', // İ (Azerbaijani and Turkish capital dotted I): char.ToLowerInvariant leaves it unchanged.
         _ => char.ToLowerInvariant(c),
     };
 
