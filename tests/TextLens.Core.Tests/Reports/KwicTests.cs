@@ -107,7 +107,7 @@ public sealed class KwicTests
         using (var writer = new KwicWriter(output, KwicFormat.Csv, new KwicOptions { ContextTokens = 5 }, leaveOpen: true))
         {
             writer.Write(result);
-            writer.Write(new DocumentResult { ReadError = new Corpus.CorpusReadError("x", 1, 1, null, "bad") });
+            writer.Write(new DocumentResult { ReadError = new global::TextLens.Corpus.CorpusReadError("x", 1, 1, null, "bad") });
             Assert.Equal(1, writer.LinesWritten);
         }
 
