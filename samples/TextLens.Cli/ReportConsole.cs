@@ -113,12 +113,18 @@ internal static class ReportConsole
     public static IAnsiConsole Create(TextWriter output)
     {
         var interactive = IsTerminal(output);
-        return AnsiConsole.Create(new AnsiConsoleSettings
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(output),
             Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = interactive ? InteractionSupport.Detect : InteractionSupport.No,
         });
+        if (!interactive)
+        {
+            console.Profile.Width = 160; // piped into a file: no terminal to fit, keep labels on one line
+        }
+
+        return console;
     }
 }

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace TextLens.Cli.Tests.EndToEnd;
+
+/// <summary>Ctrl+C (SIGINT) during a long run: exit 130, nothing written, no temporary file left.</summary>
+public sealed class InterruptTests
+{
+    [Fact]
+    public async Task Sigint_during_analysis_exits_130_and_leaves_no_file()
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+        {
+            return;
+        }
+
+        using var dir = new TempDir();
+        var corpus = dir.File("large.jsonl");
+        WriteLargeCorpus(corpus, documents: 3000, bytesPerDocument: 20_000);
+        var outDir = dir.File("out");
+        using var process = Process.Start(TextLensProcess.StartInfo(dir.Path, "analyze", corpus, "--out", outDir, "--threads", "1", "--quiet"))!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+
+        // Analysing has started once the annotations writer's temporary file exists.
+        var started = Stopwatch.StartNew();
+        while (!(Directory.Exists(outDir) && Directory.GetFiles(outDir, ".*.tmp").Length > 0) && started.Elapsed < TimeSpan.FromSeconds(30) && !process.HasExited)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.False(process.HasExited, "the run ended before it could be interrupted: " + await stderr);
+        await Task.Delay(300);
+        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(timeout.Token);
+        var error = await stderr;
+        await stdout;
+        Assert.True(process.ExitCode == 130, $"exit {process.ExitCode}: {error}");
+        Assert.Matches(@"^textlens: interrupted after [\d,]+ documents; nothing written", error);
+        Assert.Empty(Directory.GetFiles(outDir)); // no report.json, labels.csv, annotations.jsonl, and no hidden .tmp file
+    }
+
+    private static void WriteLargeCorpus(string path, int documents, int bytesPerDocument)
+    {
+        const string Sentence = "Armenian separatists met officials in Stepanakert as peacekeepers watched the Lachin corridor and the ceasefire deal held. ";
+        var text = new StringBuilder();
+        while (text.Length < bytesPerDocument)
+        {
+            text.Append(Sentence);
+        }
+
+        var body = text.ToString();
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20);
+        for (var i = 0; i < documents; i++)
+        {
+            writer.Write("{\"id\":\"d");
+            writer.Write(i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            writer.Write("\",\"outlet\":\"");
+            writer.Write(i % 2 == 0 ? "A" : "B");
+            writer.Write("\",\"text\":\"");
+            writer.Write(body);
+            writer.Write("\"}\n");
+        }
+    }
+}
