@@ -18,7 +18,13 @@ public sealed class InterruptTests
         var corpus = dir.File("large.jsonl");
         WriteLargeCorpus(corpus, documents: 3000, bytesPerDocument: 20_000);
         var outDir = dir.File("out");
-        using var process = Process.Start(TextLensProcess.StartInfo(dir.Path, "analyze", corpus, "--out", outDir, "--threads", "1", "--quiet"))!;
+        // A test host may start its children with SIGINT ignored (like a shell's background jobs), and the runtime
+        // keeps an inherited "ignore" for SIGINT, as a terminal user's Ctrl+C never meets. GNU env resets it first.
+        var info = TextLensProcess.StartInfo(dir.Path, "analyze", corpus, "--out", outDir, "--threads", "1", "--quiet");
+        info.ArgumentList.Insert(0, info.FileName);
+        info.ArgumentList.Insert(0, "--default-signal=INT");
+        info.FileName = "env";
+        using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
 
@@ -37,7 +43,18 @@ public sealed class InterruptTests
         }
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill();
+            }
+        }
+
         var error = await stderr;
         await stdout;
         Assert.True(process.ExitCode == 130, $"exit {process.ExitCode}: {error}");
