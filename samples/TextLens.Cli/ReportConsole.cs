@@ -42,16 +42,89 @@ internal static class ReportConsole
         }
     }
 
+    /// <summary>
+    /// The framing competition: for each concept, the share of each of its labels among all its mentions, per group
+    /// (all periods). Shares of one concept and group add up to 100%.
+    /// </summary>
+    public static void WriteFramingCompetition(CorpusReport report, TextWriter output, int maxLabels = 6)
+    {
+        var rows = report.Labels.Where(l => l.Layer == "framing" && l.Period == PeriodKey.All).ToList();
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var console = Create(output);
+        var table = new Table().Title("Framing competition: label shares per concept (all periods)").AddColumns("concept", "group", "mentions", "labels (share of the concept's mentions)");
+        foreach (var concept in rows.GroupBy(l => l.Category, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            foreach (var group in concept.GroupBy(l => l.Group, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                var total = group.Sum(l => l.Mentions);
+                var labels = group.OrderByDescending(l => l.Mentions).ThenBy(l => l.Label, StringComparer.Ordinal).ToList();
+                var text = string.Join(" · ", labels.Take(maxLabels).Select(l =>
+                    $"{l.Label} {(total == 0 ? 0 : (double)l.Mentions / total).ToString("P0", CultureInfo.InvariantCulture)}"));
+                if (labels.Count > maxLabels)
+                {
+                    text += $" · +{labels.Count - maxLabels} more";
+                }
+
+                table.AddRow(Markup.Escape(concept.Key), Markup.Escape(group.Key), total.ToString(CultureInfo.InvariantCulture), Markup.Escape(text));
+            }
+        }
+
+        console.Write(table);
+    }
+
+    /// <summary>The most quoted sources (labels of the <c>attribution</c> layer), over all groups, with their mentions per group.</summary>
+    public static void WriteTopSources(CorpusReport report, TextWriter output, int top = 10)
+    {
+        var rows = report.Labels.Where(l => l.Layer == "attribution" && l.Period == PeriodKey.All).ToList();
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var console = Create(output);
+        var groups = rows.Select(r => r.Group).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var table = new Table().Title("Top sources (attribution, all periods)").AddColumns("source", "type", "mentions");
+        foreach (var g in groups)
+        {
+            table.AddColumn(Markup.Escape(g));
+        }
+
+        var sources = rows.GroupBy(r => (r.Category, r.Label))
+            .Select(g => (g.Key.Category, g.Key.Label, Mentions: g.Sum(r => r.Mentions), ByGroup: g.ToDictionary(r => r.Group, r => r.Mentions, StringComparer.Ordinal)))
+            .OrderByDescending(s => s.Mentions).ThenBy(s => s.Label, StringComparer.Ordinal).Take(top);
+        foreach (var s in sources)
+        {
+            var cells = new List<string> { Markup.Escape(s.Label), Markup.Escape(s.Category), s.Mentions.ToString(CultureInfo.InvariantCulture) };
+            cells.AddRange(groups.Select(g => s.ByGroup.GetValueOrDefault(g).ToString(CultureInfo.InvariantCulture)));
+            table.AddRow(cells.ToArray());
+        }
+
+        console.Write(table);
+    }
+
+    /// <summary>Whether a writer is the interactive terminal (colours, markup, progress).</summary>
+    public static bool IsTerminal(TextWriter output) => ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+
     /// <summary>A Spectre console over a writer: colours only on an interactive terminal.</summary>
     public static IAnsiConsole Create(TextWriter output)
     {
-        var interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
-        return AnsiConsole.Create(new AnsiConsoleSettings
+        var interactive = IsTerminal(output);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(output),
             Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = interactive ? InteractionSupport.Detect : InteractionSupport.No,
         });
+        if (!interactive)
+        {
+            console.Profile.Width = 160; // piped into a file: no terminal to fit, keep labels on one line
+        }
+
+        return console;
     }
 }

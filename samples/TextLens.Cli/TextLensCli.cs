@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using TextLens.Cli.Commands;
 
@@ -14,6 +15,10 @@ internal static class TextLensCli
             "textlens: media framing analysis. Counts framing labels, entities and attributed sources per outlet and period, " +
             "with every count traceable to document and offset.\n" + ExitCodes.Help);
         root.Add(AnalyzeCommand.Create(output, error));
+        root.Add(KwicCommand.Create(output, error));
+        root.Add(CompareCommand.Create(output, error));
+        root.Add(LexiconCommand.Create(output, error));
+        root.Add(ReportCommand.Create(output, error));
         root.Add(BenchCommand.Create(output, error));
         return root;
     }
@@ -36,23 +41,38 @@ internal static class TextLensCli
             cts.Cancel();
         };
         Console.CancelKeyPress += onCancel;
+
+        // SIGINT (Ctrl+C, or kill -INT from a script) and SIGTERM cancel the run; a second signal ends the process at once.
+        void OnSignal(PosixSignalContext context)
+        {
+            if (cts.IsCancellationRequested)
+            {
+                return;
+            }
+
+            context.Cancel = true;
+            cts.Cancel();
+        }
+
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
         try
         {
             return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cts.Token);
         }
         catch (OperationCanceledException) when (cts.IsCancellationRequested)
         {
-            await error.WriteLineAsync("textlens: interrupted; no output file was left half-written.");
+            await error.WriteLineAsync("textlens: interrupted; nothing written");
             return ExitCodes.Interrupted;
         }
         catch (TextLensConfigurationException ex)
         {
-            await error.WriteLineAsync($"textlens: {ex.Message}");
+            await error.WriteLineAsync($"textlens: {OneLine(ex.Message)}");
             return ExitCodes.UsageError;
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or ArgumentException or JsonException)
         {
-            await error.WriteLineAsync($"textlens: {ex.Message}");
+            await error.WriteLineAsync($"textlens: {OneLine(ex.Message)}");
             return ExitCodes.UsageError;
         }
         catch (Exception ex)
@@ -64,5 +84,17 @@ internal static class TextLensCli
         {
             Console.CancelKeyPress -= onCancel;
         }
+    }
+
+    /// <summary>A message on one line: the first line, with a count of the others.</summary>
+    internal static string OneLine(string message)
+    {
+        var lines = message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return lines.Length switch
+        {
+            0 => "unknown error",
+            1 => lines[0],
+            _ => $"{lines[0]} (and {lines.Length - 1} more)",
+        };
     }
 }

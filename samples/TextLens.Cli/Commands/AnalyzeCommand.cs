@@ -1,6 +1,7 @@
 using System.CommandLine;
 using TextLens.Corpus;
 using TextLens.Reports;
+using TextLens.Reports.Html;
 using TextLens.Statistics;
 
 namespace TextLens.Cli.Commands;
@@ -32,20 +33,48 @@ internal static class AnalyzeCommand
             var dir = Path.GetFullPath(parse.GetValue(outDir)!);
             Directory.CreateDirectory(dir);
             await using var annotations = new AnnotationsWriter(dir);
-            analysis.OnDocument = annotations.WriteAsync;
+            var kwic = new KwicCollector();
+            long documents = 0;
+            analysis.OnDocument = async (result, token) =>
+            {
+                await annotations.WriteAsync(result, token);
+                kwic.Add(result);
+                if (!result.Skipped)
+                {
+                    documents++;
+                }
+            };
 
             var showProgress = !parse.GetValue(quiet) && !Console.IsOutputRedirected && ReferenceEquals(output, Console.Out);
-            var report = await ProgressDisplay.RunAsync(showProgress, source.TotalBytes,
-                progress => pipeline.AnalyzeAsync(source, analysis, progress, ct));
+            CorpusReport report;
+            try
+            {
+                report = await ProgressDisplay.RunAsync(showProgress, source.TotalBytes,
+                    progress => pipeline.AnalyzeAsync(source, analysis, progress, ct));
+                ct.ThrowIfCancellationRequested();
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                // The annotations writer's DisposeAsync deletes its temporary file; nothing else was opened yet.
+                await error.WriteLineAsync($"textlens: interrupted after {documents:N0} documents; nothing written");
+                return ExitCodes.Interrupted;
+            }
 
-            await annotations.CompleteAsync(ct);
-            await ReportWriter.WriteCsvAsync(report, dir, ct);
-            await ReportWriter.WriteJsonAsync(report, dir, ct);
+            // The run is complete: write every file (each through a temporary name), report.json last, so a
+            // folder with report.json always holds a complete set. A Ctrl+C now no longer discards the run.
+            await annotations.CompleteAsync(CancellationToken.None);
+            await kwic.WriteAsync(dir, CancellationToken.None);
+            await ReportWriter.WriteCsvAsync(report, dir, CancellationToken.None);
+            await HtmlReportWriter.WriteAsync(report, kwic.ToReportLines(), Path.Combine(dir, HtmlReportWriter.FileName), cancellationToken: CancellationToken.None);
+            await ReportWriter.WriteJsonAsync(report, dir, CancellationToken.None);
 
             if (!parse.GetValue(quiet))
             {
                 ReportConsole.WriteSummary(report, output);
-                await output.WriteLineAsync($"Wrote {ReportWriter.ReportFileName}, {ReportWriter.ToTables(report).Count} CSV tables and {AnnotationsWriter.FileName} to {dir}");
+                ReportConsole.WriteFramingCompetition(report, output);
+                ReportConsole.WriteTopSources(report, output);
+                await output.WriteLineAsync($"Wrote {ReportWriter.ReportFileName}, {HtmlReportWriter.FileName}, {ReportWriter.ToTables(report).Count} CSV tables, " +
+                    $"{AnnotationsWriter.FileName} and {KwicCollector.FileName} ({kwic.Lines.Count:N0} lines) to {dir}");
             }
 
             foreach (var e in report.Manifest.Errors.Where(e => e.Kind != "flag").Take(20))
@@ -53,18 +82,22 @@ internal static class AnalyzeCommand
                 await error.WriteLineAsync($"textlens: skipped {e.Source}{(e.Line is { } l ? $":{l}" : e.Record is { } r ? $"#{r}" : "")}{(e.Analyzer is null ? "" : $" [{e.Analyzer}]")}: {e.Message}");
             }
 
-            return report.Manifest.Counts.DocumentsSkipped > 0 || report.Manifest.Counts.DocumentsFailed > 0
-                ? ExitCodes.CompletedWithSkips
-                : ExitCodes.Success;
+            return ExitCode(report);
         });
         return command;
     }
+
+    /// <summary>0 when every document was analysed, 1 when records were skipped or an analyzer failed on some.</summary>
+    public static int ExitCode(CorpusReport report) =>
+        report.Manifest.Counts.DocumentsSkipped > 0 || report.Manifest.Counts.DocumentsFailed > 0
+            ? ExitCodes.CompletedWithSkips
+            : ExitCodes.Success;
 }
 
 /// <summary>The options every command that reads a corpus shares: format, field names, grouping, period, analyzers, threads.</summary>
 internal sealed class CorpusCommandOptions
 {
-    private readonly Option<string?> _format = new("--format") { Description = "Corpus format: dir, jsonl or csv (default: from the path)." };
+    private readonly Option<string?> _format;
     private readonly Option<string?> _textField = new("--text-field") { Description = "Name of the text field (JSONL/CSV)." };
     private readonly Option<string?> _idField = new("--id-field") { Description = "Name of the id field (JSONL/CSV)." };
     private readonly Option<string?> _groupBy = new("--group-by", "-g") { Description = "Metadata field to group by ('none' for no grouping).", DefaultValueFactory = _ => "outlet" };
@@ -76,6 +109,10 @@ internal sealed class CorpusCommandOptions
     private readonly Option<string[]> _cues = new("--cues") { Description = "An attribution cue lexicon file; repeatable. Added to the default cues." };
     private readonly Option<string[]> _plugins = new("--plugin") { Description = "A plugin assembly (.dll) to load; repeatable. Only the named files are loaded." };
     private readonly Option<string?> _manifest = new("--manifest") { Description = "Re-run the analysis recorded in a report.json (analyzers, versions, options, lexicons, grouping)." };
+
+    /// <param name="formatName">The name of the corpus-format option (<c>--corpus-format</c> where <c>--format</c> means the output format).</param>
+    public CorpusCommandOptions(string formatName = "--format") =>
+        _format = new(formatName) { Description = "Corpus format: dir, jsonl or csv (default: from the path)." };
 
     public void AddTo(Command command)
     {
@@ -102,7 +139,7 @@ internal sealed class CorpusCommandOptions
             "DIR" or "DIRECTORY" => CorpusFormat.Directory,
             "JSONL" or "JSON" or "NDJSON" => CorpusFormat.JsonLines,
             "CSV" => CorpusFormat.Csv,
-            _ => throw new ArgumentException($"Unknown --format '{formatText}': use dir, jsonl or csv."),
+            _ => throw new ArgumentException($"Unknown {_format.Name} '{formatText}': use dir, jsonl or csv."),
         };
         if (!PeriodKey.TryParseUnit(parse.GetValue(_period), out var period))
         {
@@ -160,6 +197,24 @@ internal sealed record RunSettings(CorpusFormat? Format, FieldMapping Fields, st
             factory.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Runs the pipeline over a corpus, calling <paramref name="onDocument"/> for each result in corpus order.</summary>
+    public async Task<CorpusReport> RunAsync(string corpusPath, Action<DocumentResult>? onDocument, CancellationToken cancellationToken)
+    {
+        var (pipeline, analysis, lifetime) = Build();
+        using var _ = lifetime;
+        var source = CorpusSources.Open(corpusPath, Format, Fields);
+        if (onDocument is not null)
+        {
+            analysis.OnDocument = (result, _) =>
+            {
+                onDocument(result);
+                return ValueTask.CompletedTask;
+            };
+        }
+
+        return await pipeline.AnalyzeAsync(source, analysis, null, cancellationToken);
     }
 
     public AnalysisOptions ToAnalysisOptions() => new()

@@ -1,0 +1,154 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Spectre.Console;
+using TextLens.Framing;
+using TextLens.Reports;
+
+namespace TextLens.Cli.Commands;
+
+/// <summary><c>textlens lexicon validate|show|import</c>: check, inspect and convert framing lexicons.</summary>
+internal static class LexiconCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var command = new Command("lexicon", "Framing lexicons: validate a file, show its concepts, labels and patterns, import LIWC .dic or quanteda YAML.");
+        command.Add(Validate(output, error));
+        command.Add(Show(output, error));
+        command.Add(Import(output, error));
+        return command;
+    }
+
+    private static Command Validate(TextWriter output, TextWriter error)
+    {
+        var file = new Argument<string>("file") { Description = "A TextLens JSON lexicon (or a LIWC .dic / quanteda .yml file, checked as imported)." };
+        var command = new Command("validate",
+            "Load a lexicon and check it: every fault with file:line:column and field (exit 2), or 'OK' with counts and any warnings (duplicate, overlapping, stop-word patterns).")
+        {
+            file,
+        };
+        command.SetAction(async (parse, _) =>
+        {
+            var path = parse.GetValue(file)!;
+            FramingLexicon lexicon;
+            try
+            {
+                lexicon = Load(path, null);
+            }
+            catch (LexiconException ex)
+            {
+                foreach (var fault in ex.LexiconFaults)
+                {
+                    await error.WriteLineAsync($"textlens: {fault}");
+                }
+
+                await error.WriteLineAsync($"textlens: {ex.LexiconFaults.Count} fault{(ex.LexiconFaults.Count == 1 ? "" : "s")} in {path}");
+                return ExitCodes.UsageError;
+            }
+
+            var warnings = FramingLexiconValidator.Validate(lexicon);
+            foreach (var w in warnings)
+            {
+                await output.WriteLineAsync($"warning: {w}");
+            }
+
+            await output.WriteLineAsync($"OK: {Summary(lexicon)}{(warnings.Count == 0 ? "" : $", {warnings.Count} warning{(warnings.Count == 1 ? "" : "s")}")}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Show(TextWriter output, TextWriter error)
+    {
+        var file = new Argument<string>("file") { Description = $"A lexicon file, or the name of an embedded one ({string.Join(", ", FramingLexicons.DefaultNames)})." };
+        var command = new Command("show", "Print a lexicon as a tree: concepts, labels with their facets, patterns.") { file };
+        command.SetAction((parse, _) =>
+        {
+            var path = parse.GetValue(file)!;
+            var lexicon = FramingLexicons.DefaultNames.Contains(path, StringComparer.Ordinal) && !File.Exists(path)
+                ? FramingLexicons.Default(path)
+                : Load(path, null);
+            var console = ReportConsole.Create(output);
+            var tree = new Tree($"[bold]{Markup.Escape(lexicon.Name)}[/] {Markup.Escape(lexicon.Version)} · {Markup.Escape(Summary(lexicon))}" +
+                (lexicon.Language is null ? "" : $" · language {Markup.Escape(lexicon.Language)}"));
+            foreach (var concept in lexicon.Concepts)
+            {
+                var c = tree.AddNode($"[bold]{Markup.Escape(concept.Id)}[/]" + (concept.Description is null ? "" : $" — {Markup.Escape(concept.Description)}"));
+                foreach (var label in concept.Labels)
+                {
+                    var facets = label.Facets.Count == 0 ? "" : " (" + string.Join(", ", label.Facets.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value}")) + ")";
+                    var l = c.AddNode($"[yellow]{Markup.Escape(label.Id)}[/]{Markup.Escape(facets)}");
+                    l.AddNode(Markup.Escape(string.Join(" | ", label.Patterns.Select(p => p.ToString()))));
+                }
+            }
+
+            console.Write(tree);
+            return Task.FromResult(ExitCodes.Success);
+        });
+        return command;
+    }
+
+    private static Command Import(TextWriter output, TextWriter error)
+    {
+        var file = new Argument<string>("file") { Description = "A LIWC .dic file or a quanteda .yml/.yaml dictionary." };
+        var outFile = new Option<string?>("--out", "-o") { Description = "The TextLens JSON file to write (default: <name>.json in the current folder)." };
+        var name = new Option<string?>("--name") { Description = "The lexicon name (default: the file name without extension)." };
+        var command = new Command("import", "Convert a LIWC .dic or quanteda YAML dictionary into a TextLens JSON lexicon (written atomically) and print a summary.")
+        {
+            file, outFile, name,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var path = parse.GetValue(file)!;
+            var ext = Path.GetExtension(path).ToLowerInvariant();
+            if (ext is not (".dic" or ".yml" or ".yaml"))
+            {
+                throw new ArgumentException($"Cannot import '{path}': use a LIWC .dic file or a quanteda .yml/.yaml dictionary.");
+            }
+
+            var lexicon = Load(path, parse.GetValue(name));
+            var target = Path.GetFullPath(parse.GetValue(outFile) ?? lexicon.Name + ".json");
+            var atomic = new AtomicFile(target);
+            await using (atomic)
+            {
+                await atomic.Stream.WriteAsync(new UTF8Encoding(false).GetBytes(lexicon.ToJson()), ct);
+                await atomic.CommitAsync(ct);
+            }
+
+            var warnings = FramingLexiconValidator.Validate(lexicon);
+            await output.WriteLineAsync($"Imported {Path.GetFileName(path)} as '{lexicon.Name}': {Summary(lexicon)}" +
+                (lexicon.Description is null ? "" : $" ({lexicon.Description})"));
+            foreach (var w in warnings.Take(20))
+            {
+                await output.WriteLineAsync($"warning: {w}");
+            }
+
+            await output.WriteLineAsync($"Wrote {target}{(warnings.Count == 0 ? "" : $" ({warnings.Count} warnings; 'textlens lexicon validate' lists them all)")}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>Loads a lexicon by extension: .dic (LIWC), .yml/.yaml (quanteda), otherwise TextLens JSON.</summary>
+    private static FramingLexicon Load(string path, string? name)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"No such lexicon file: {path}");
+        }
+
+        return Path.GetExtension(path).ToLowerInvariant() switch
+        {
+            ".dic" => FramingLexiconImporter.FromLiwc(path, name),
+            ".yml" or ".yaml" => FramingLexiconImporter.FromQuanteda(path, name),
+            _ => FramingLexicon.Load(path),
+        };
+    }
+
+    internal static string Summary(FramingLexicon lexicon)
+    {
+        var labels = lexicon.Concepts.Sum(c => c.Labels.Count);
+        var patterns = lexicon.Concepts.Sum(c => c.Labels.Sum(l => l.Patterns.Count));
+        return string.Create(CultureInfo.InvariantCulture, $"{lexicon.Concepts.Count} concepts, {labels} labels, {patterns} patterns");
+    }
+}
