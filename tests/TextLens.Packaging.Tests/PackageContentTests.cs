@@ -119,7 +119,7 @@ public class PackageContentTests
         Assert.Contains("tools/net10.0/any/textlens.dll", entries);
         Assert.Contains("tools/net10.0/any/DotnetToolSettings.xml", entries);
         var settings = System.Text.Encoding.UTF8.GetString(Nupkg.ReadEntry(file, "tools/net10.0/any/DotnetToolSettings.xml"));
-        Assert.Contains("CommandName=\"textlens\"", settings, StringComparison.Ordinal);
+        Assert.Contains("Command Name=\"textlens\"", settings, StringComparison.Ordinal);
         Assert.Contains("DotnetTool", (string?)Nupkg.ReadMetadata(file).Element("packageTypes")?.Element("packageType")?.Attribute("name") ?? "");
     }
 
