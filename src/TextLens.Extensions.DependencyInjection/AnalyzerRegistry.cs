@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Configuration;
+using TextLens.Entities;
 using TextLens.Framing;
 
 namespace TextLens;
@@ -81,8 +82,53 @@ public sealed class AnalyzerRegistry
 
     private void RegisterBuiltIns()
     {
-        // Entities and attribution join here once their builder extensions are merged with framing's.
+        // Order matters only for the default list; the pipeline orders analyzers by the layers they read.
+        Register("entities", "textlens.entities", ConfigureEntities);
         Register("framing", FramingAnalyzer.AnalyzerId, ConfigureFraming);
+    }
+
+    /// <summary>
+    /// <c>"Entities": { "Gazetteers": ["world", "karabakh", "gazetteers/mine.json"] }</c>: embedded gazetteers by name
+    /// (optionally <c>embedded:</c>-prefixed), anything else a gazetteer file; the default gazetteers without settings.
+    /// Also reads the form a report manifest records (<c>gazetteers = "world@1,karabakh@1"</c>).
+    /// </summary>
+    internal static void ConfigureEntities(TextLensPipelineBuilder builder, IConfigurationSection? section)
+    {
+        var sources = Sources(section, "Gazetteers");
+        if (sources.Count == 0)
+        {
+            builder.AddEntities();
+            return;
+        }
+
+        builder.AddEntities(o =>
+        {
+            foreach (var source in sources)
+            {
+                var name = source.StartsWith("embedded:", StringComparison.Ordinal) ? source["embedded:".Length..] : source;
+                if (Gazetteers.DefaultNames.Contains(name, StringComparer.Ordinal))
+                {
+                    o.UseDefaultGazetteer(name);
+                }
+                else
+                {
+                    o.AddGazetteerFile(source);
+                }
+            }
+        });
+    }
+
+    private static List<string> Sources(IConfigurationSection? section, string key)
+    {
+        var list = section?.GetSection(key);
+        var sources = list?.GetChildren().Select(c => c.Value).OfType<string>().ToList() ?? [];
+        if (sources.Count == 0 && (list?.Value ?? section?.GetSection(key.ToLowerInvariant()).Value) is { } recorded)
+        {
+            sources = recorded.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(s => s.Split('@')[0]).ToList();
+        }
+
+        return sources;
     }
 
     /// <summary>
@@ -93,13 +139,7 @@ public sealed class AnalyzerRegistry
     /// </summary>
     internal static void ConfigureFraming(TextLensPipelineBuilder builder, IConfigurationSection? section)
     {
-        var lexicons = section?.GetSection("Lexicons");
-        var sources = lexicons?.GetChildren().Select(c => c.Value).OfType<string>().ToList() ?? [];
-        if (sources.Count == 0 && lexicons?.Value is { } recorded)
-        {
-            sources = recorded.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(s => s.Split('@')[0]).ToList();
-        }
+        var sources = Sources(section, "Lexicons");
 
         if (sources.Count == 0)
         {
