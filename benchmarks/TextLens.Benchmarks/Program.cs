@@ -15,6 +15,7 @@ public static class Program
             return;
         }
 
+
         if (args is ["--framing-cpu", ..])
         {
             FramingThroughput.Run(args);
