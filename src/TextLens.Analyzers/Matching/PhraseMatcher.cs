@@ -43,10 +43,14 @@ internal sealed class PhraseMatcher
     private const byte NodeHasPrefix = 2;
 
     private const int RootFilterBits = 1 << 16;
+    private const int AtomLengthBits = 10;
+    private const int MaxAtomPool = (1 << (31 - AtomLengthBits)) - 1;
     private const int RootPrefixFilterBits = 1 << 12;
 
     private readonly Slot[] _slots;
     private readonly int _shift;
+    private readonly RootSlot[] _rootSlots;
+    private readonly int _rootShift;
     private readonly char[] _atomChars;
     private readonly byte[] _nodeFlags;
     private readonly int[] _terminalStart;
@@ -127,8 +131,13 @@ internal sealed class PhraseMatcher
         _prefixLengthStart[nodes] = lengths.Count;
         _prefixLengths = lengths.ToArray();
 
-        // The edge table: a power of two at most half full.
-        var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, trie.Edges.Count * 2));
+        // The edge tables, each a power of two at most half full: first words (every candidate token looks there) in a
+        // compact table of their own that stays in the fastest caches, every other edge in the main table.
+        var rootEdges = trie.Edges.Count(e => e.Key.Parent == 0 && !e.Key.Prefix);
+        var rootCapacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, rootEdges * 2));
+        _rootShift = 32 - BitOperations.Log2((uint)rootCapacity);
+        _rootSlots = new RootSlot[rootCapacity];
+        var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, (trie.Edges.Count - rootEdges) * 2));
         _shift = 32 - BitOperations.Log2((uint)capacity);
         _slots = new Slot[capacity];
         _atomChars = new char[atomLength];
@@ -139,13 +148,32 @@ internal sealed class PhraseMatcher
             var nodeKey = parent * 2 + (prefix ? 1 : 0) + 1;
             var hash = TokenKeyHash.Compute(atom);
             atom.CopyTo(_atomChars.AsSpan(offset));
-            var i = Index(nodeKey, hash);
-            while (_slots[i].NodeKey != 0)
+            if (atom.Length >= 1 << AtomLengthBits || offset + atom.Length > MaxAtomPool)
             {
-                i = (i + 1) & (capacity - 1);
+                throw new ArgumentException($"The patterns hold more than {MaxAtomPool:N0} characters of distinct words, or a word of {1 << AtomLengthBits} characters or more.");
             }
 
-            _slots[i] = new Slot(nodeKey, hash, child, offset, atom.Length);
+            var packed = (offset << AtomLengthBits) | atom.Length;
+            if (parent == 0 && !prefix)
+            {
+                var r = RootIndex(hash);
+                while (_rootSlots[r].Child != 0)
+                {
+                    r = (r + 1) & (rootCapacity - 1);
+                }
+
+                _rootSlots[r] = new RootSlot(hash, child, packed);
+            }
+            else
+            {
+                var i = Index(nodeKey, hash);
+                while (_slots[i].NodeKey != 0)
+                {
+                    i = (i + 1) & (capacity - 1);
+                }
+
+                _slots[i] = new Slot(nodeKey, hash, child, packed);
+            }
             offset += atom.Length;
             if (parent == 0 && !prefix)
             {
@@ -247,6 +275,11 @@ internal sealed class PhraseMatcher
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Find(int nodeKey, int hash, ReadOnlySpan<char> atom)
     {
+        if (nodeKey == 1)
+        {
+            return FindRoot(hash, atom);
+        }
+
         var mask = _slots.Length - 1;
         var i = Index(nodeKey, hash);
         while (true)
@@ -258,6 +291,33 @@ internal sealed class PhraseMatcher
             }
 
             if (s.NodeKey == nodeKey && s.Hash == hash && s.AtomLength == atom.Length && SameChars(s.AtomOffset, atom))
+            {
+                return s.Child;
+            }
+
+            i = (i + 1) & mask;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int RootIndex(int hash) => (int)(((uint)hash * 0x9E3779B9u) >> _rootShift);
+
+    /// <summary>Finds the child of the root along a first word.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int FindRoot(int hash, ReadOnlySpan<char> atom)
+    {
+        var slots = _rootSlots;
+        var mask = slots.Length - 1;
+        var i = RootIndex(hash);
+        while (true)
+        {
+            ref readonly var s = ref slots[i];
+            if (s.Child == 0)
+            {
+                return -1;
+            }
+
+            if (s.Hash == hash && (s.Atom & ((1 << AtomLengthBits) - 1)) == atom.Length && SameChars(s.Atom >>> AtomLengthBits, atom))
             {
                 return s.Child;
             }
@@ -291,6 +351,21 @@ internal sealed class PhraseMatcher
     /// <summary>Finds the child of a node along the joined parts of a compound (<c>antiterrorist</c>).</summary>
     private int FindJoined(int node, int hash, ParsedDocument doc, ReadOnlySpan<TokenPart> parts, bool folded)
     {
+        if (node == 0)
+        {
+            var slots = _rootSlots;
+            for (var r = RootIndex(hash); slots[r].Child != 0; r = (r + 1) & (slots.Length - 1))
+            {
+                ref readonly var rs = ref slots[r];
+                if (rs.Hash == hash && JoinedEquals(_atomChars.AsSpan(rs.Atom >>> AtomLengthBits, rs.Atom & ((1 << AtomLengthBits) - 1)), doc, parts, folded))
+                {
+                    return rs.Child;
+                }
+            }
+
+            return -1;
+        }
+
         var nodeKey = node * 2 + 1;
         var mask = _slots.Length - 1;
         var i = Index(nodeKey, hash);
@@ -584,7 +659,8 @@ internal sealed class PhraseMatcher
                 return false;
             }
 
-            if ((_nodeFlags[node] & NodeHasPrefix) != 0)
+            // Below the root a prefix edge needs the general search; at the root the caller has ruled prefixes out.
+            if (node != 0 && (_nodeFlags[node] & NodeHasPrefix) != 0)
             {
                 return false;
             }
@@ -676,7 +752,16 @@ internal sealed class PhraseMatcher
         return at == expected.Length;
     }
 
-    private readonly record struct Slot(int NodeKey, int Hash, int Child, int AtomOffset, int AtomLength);
+    /// <summary>An edge from the root: key hash → child (never 0, which marks an empty slot), atom packed as in <see cref="Slot"/>.</summary>
+    private readonly record struct RootSlot(int Hash, int Child, int Atom);
+
+    /// <summary>An edge: (node, key hash) → child, with the atom's characters at <c>AtomOffset</c> in the atom pool (offset and length packed in one int).</summary>
+    private readonly record struct Slot(int NodeKey, int Hash, int Child, int Atom)
+    {
+        public int AtomOffset => Atom >>> AtomLengthBits;
+
+        public int AtomLength => Atom & ((1 << AtomLengthBits) - 1);
+    }
 
     /// <summary>The state of one search: the document's tables and the best match found so far.</summary>
     private ref struct Search
@@ -719,11 +804,37 @@ internal sealed class PhraseMatcher
             var tokens = _search.Tokens;
             var document = _search.Document;
             var m = _matcher;
+            var filter = m._rootFilter;
+            var otherFlags = m._anyFolding ? TokenFlags.NonAscii : TokenFlags.None;
+            var partsMatter = m._anyHyphenVariants || m._anyCompoundParts;
+            var prefixes = m._rootPrefixes;
             while (_token < tokens.Length)
             {
                 bool candidate;
                 if (_part == 0)
                 {
+                    // Skip, in registers, the tokens no match can start at: most of them.
+                    if (!prefixes)
+                    {
+                        var i = _token;
+                        while (i < tokens.Length)
+                        {
+                            ref readonly var x = ref tokens[i];
+                            if ((filter[(x.KeyHash & (RootFilterBits - 1)) >> 6] & (1UL << x.KeyHash)) != 0 || (x.Flags & otherFlags) != 0 || (partsMatter && x.PartCount >= 2))
+                            {
+                                break;
+                            }
+
+                            i++;
+                        }
+
+                        _token = i;
+                        if (i == tokens.Length)
+                        {
+                            break;
+                        }
+                    }
+
                     ref readonly var t = ref tokens[_token];
                     var key = document.KeyOf(t);
                     var exact = m.MayStart(t.KeyHash);
