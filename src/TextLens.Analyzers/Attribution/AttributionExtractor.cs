@@ -1,0 +1,772 @@
+using TextLens.Text;
+
+namespace TextLens.Analyzers.Attribution;
+
+/// <summary>
+/// Finds the attributions of one document: classifies every token once through the <see cref="ICueMatcher"/>, then
+/// applies the construction rules at each cue (reporting verbs in <c>AttributionExtractor.Verbs.cs</c>, non-verb
+/// cues in <c>AttributionExtractor.Phrases.cs</c>), continues quotations and marks nested attributions. Every rule
+/// looks at a bounded number of tokens around its cue (or uses the sentence and quotation tables directly), so the
+/// work is linear in the document's length. One instance per document; not thread-safe.
+/// </summary>
+internal sealed partial class AttributionExtractor
+{
+    /// <summary>Tokens a gapped cue may span (<c>cited ... as saying</c>).</summary>
+    private const int MaxGapTokens = 14;
+
+    /// <summary>Words after a cue that still make a short tail (<c>said in a statement on Wednesday.</c>).</summary>
+    private const int MaxTailWords = 8;
+
+    /// <summary>Tokens an appositive between a source and its verb may span.</summary>
+    private const int MaxAppositiveTokens = 30;
+
+    private readonly CueTable _table;
+    private readonly AttributionOptions _options;
+    private readonly AttributionWorkspace _ws;
+    private readonly ParsedDocument _doc;
+    private readonly string _text;
+    private readonly int _count;
+    private int _unclosedCursor;
+    private int _lastUnclosed = -1;
+
+    public AttributionExtractor(CueTable table, ICueMatcher matcher, AttributionOptions options, ParsedDocument document, AttributionWorkspace workspace)
+    {
+        _table = table;
+        _options = options;
+        _doc = document;
+        _ws = workspace;
+        _text = document.Text;
+        _count = document.Tokens.Length;
+        workspace.Prepare(_count, document.Paragraphs.Length, document.Quotes.Length);
+        matcher.Match(document, _ws.Single.AsSpan(0, _count), _ws.Longest.AsSpan(0, _count), _ws.LongestLength.AsSpan(0, _count));
+        Classify();
+    }
+
+    private ReadOnlySpan<Token> T => _doc.Tokens;
+
+    private List<FoundAttribution> Found => _ws.Found;
+
+    /// <summary>Runs every rule; the attributions are left in the workspace.</summary>
+    public void Extract()
+    {
+        var tokens = T;
+        for (var t = 0; t < tokens.Length; t++)
+        {
+            _ws.Steps++;
+            if (_ws.Consumed[t])
+            {
+                continue;
+            }
+
+            ref readonly var token = ref tokens[t];
+            if (token.Kind == TokenKind.Punctuation)
+            {
+                if (_text[token.Start] == ':')
+                {
+                    Colon(t);
+                }
+
+                continue;
+            }
+
+            if (_ws.Longest[t] < 0)
+            {
+                continue;
+            }
+
+            if (!Phrase(t, _ws.Longest[t], _ws.LongestLength[t]) && _ws.LongestLength[t] > 1)
+            {
+                Phrase(t, _ws.Single[t], 1);
+            }
+        }
+
+        if (_options.ContinueQuotations)
+        {
+            ContinueQuotations();
+        }
+
+        MarkNested();
+    }
+
+    /// <summary>Dispatches a matched group to its rule; returns whether a cue rule took it.</summary>
+    private bool Phrase(int t, int group, int length)
+    {
+        if (group < 0)
+        {
+            return false;
+        }
+
+        var entries = _table.Entries(group);
+        foreach (var entry in entries)
+        {
+            if (entry.Kind == CueEntryKind.Phrase)
+            {
+                var phrase = _table.Phrases[entry.Index];
+                switch (phrase.Kind)
+                {
+                    case CuePhraseKind.AccordingTo:
+                        AccordingTo(t, length, phrase);
+                        return true;
+                    case CuePhraseKind.Agentless:
+                        AgentlessPhrase(t, length, phrase);
+                        return true;
+                    case CuePhraseKind.Hedge:
+                        Hedge(t, length, phrase);
+                        return true;
+                    default:
+                        break;
+                }
+            }
+        }
+
+        foreach (var entry in entries)
+        {
+            if (entry.Kind == CueEntryKind.GapHead && Gapped(t, length, entries))
+            {
+                return true;
+            }
+        }
+
+        foreach (var entry in entries)
+        {
+            if (entry.Kind == CueEntryKind.Verb)
+            {
+                Verb(t, length, _table.Verbs[entry.Index], entry.Form);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void Classify()
+    {
+        var tokens = T;
+        var ws = _ws;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            ws.Classes[i] = _table.ClassOf(ws.Single[i]);
+            ws.QuoteOpenAt[i] = -1;
+            ws.QuoteCloseAt[i] = -1;
+            ws.InQuote[i] = -1;
+        }
+
+        var sentences = _doc.Sentences;
+        for (var s = 0; s < sentences.Length; s++)
+        {
+            var sentence = sentences[s];
+            var end = Math.Min(tokens.Length, sentence.FirstToken + sentence.TokenCount);
+            for (var i = sentence.FirstToken; i < end; i++)
+            {
+                ws.Sentence[i] = s;
+            }
+        }
+
+        // Quotation marks and the innermost quotation around every token (quotations are ordered by start,
+        // nested ones after their container): one sweep with a stack of open quotations.
+        var quotes = _doc.Quotes;
+        var stack = ws.QuoteStack;
+        var q = 0;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            ws.Steps++;
+            var start = tokens[i].Start;
+            while (stack.Count > 0 && quotes[stack[^1]].ContentEnd <= start)
+            {
+                stack.RemoveAt(stack.Count - 1);
+            }
+
+            while (q < quotes.Length && quotes[q].Start <= start)
+            {
+                var quote = quotes[q];
+                if (quote.FirstToken >= 0 && quote.FirstToken < tokens.Length)
+                {
+                    ws.QuoteOpenAt[quote.FirstToken] = q;
+                }
+
+                if ((quote.Flags & QuoteFlags.Unclosed) == 0)
+                {
+                    var close = quote.FirstToken + quote.TokenCount - 1;
+                    if (close > quote.FirstToken && close < tokens.Length && tokens[close].Kind == TokenKind.QuoteMark)
+                    {
+                        ws.QuoteCloseAt[close] = q;
+                    }
+                }
+
+                while (stack.Count > 0 && quotes[stack[^1]].ContentEnd <= quote.Start)
+                {
+                    stack.RemoveAt(stack.Count - 1);
+                }
+
+                if (quote.ContentLength > 0 && (stack.Count == 0 || quotes[stack[^1]].ContentEnd >= quote.End))
+                {
+                    stack.Add(q);
+                }
+
+                q++;
+            }
+
+            if (stack.Count > 0 && quotes[stack[^1]].ContainsContent(start))
+            {
+                ws.InQuote[i] = stack[^1];
+            }
+        }
+    }
+
+    // ---- token tests -------------------------------------------------------------------------------------------
+
+    private bool IsWord(int i) => (uint)i < (uint)_count && T[i].Kind is TokenKind.Word or TokenKind.Number;
+
+    private bool IsPunct(int i, char c) => (uint)i < (uint)_count && T[i].Kind == TokenKind.Punctuation && _text[T[i].Start] == c;
+
+    private bool IsQuoteMark(int i) => (uint)i < (uint)_count && T[i].Kind == TokenKind.QuoteMark;
+
+    private bool IsClitic(int i) => (uint)i < (uint)_count && T[i].Kind == TokenKind.Clitic;
+
+    private bool Has(int i, WordClass c) => (uint)i < (uint)_count && (_ws.Classes[i] & c) != 0;
+
+    private bool KeyIs(int i, string key) => (uint)i < (uint)_count && _doc.KeyOf(T[i]).SequenceEqual(key);
+
+    private bool IsCapitalized(int i) => IsWord(i) && T[i].Has(TokenFlags.Capitalized);
+
+    private bool IsSentenceFinal(int i) =>
+        (uint)i < (uint)_count && T[i].Kind == TokenKind.Punctuation && _text[T[i].Start] is '.' or '!' or '?' or '…';
+
+    private int SentenceOf(int i) => _ws.Sentence[Math.Clamp(i, 0, _count - 1)];
+
+    private int SentenceFirst(int i) => _doc.Sentences[SentenceOf(i)].FirstToken;
+
+    private int SentenceEnd(int i)
+    {
+        var s = _doc.Sentences[SentenceOf(i)];
+        return Math.Min(_count, s.FirstToken + s.TokenCount);
+    }
+
+    /// <summary>Whether the token is a form of a reporting verb.</summary>
+    private bool IsVerbCue(int i, bool finiteOnly = false)
+    {
+        if ((uint)i >= (uint)_count)
+        {
+            return false;
+        }
+
+        foreach (var e in _table.Entries(_ws.Single[i]))
+        {
+            if (e.Kind == CueEntryKind.Verb && (!finiteOnly || e.Form is VerbForm.Past or VerbForm.ThirdPerson))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The source noun starting at a token (longest first), or null.</summary>
+    private (SourceNoun Noun, int Length, bool Plural)? NounAt(int i)
+    {
+        if ((uint)i >= (uint)_count)
+        {
+            return null;
+        }
+
+        foreach (var e in _table.Entries(_ws.Longest[i]))
+        {
+            if (e.Kind == CueEntryKind.SourceNoun)
+            {
+                return (_table.Nouns[e.Index], _ws.LongestLength[i], e.Plural);
+            }
+        }
+
+        if (_ws.LongestLength[i] > 1)
+        {
+            foreach (var e in _table.Entries(_ws.Single[i]))
+            {
+                if (e.Kind == CueEntryKind.SourceNoun)
+                {
+                    return (_table.Nouns[e.Index], 1, e.Plural);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether a source noun ends at token <paramref name="i"/> (for <c>a source familiar with</c>, <c>spokesman for</c>).</summary>
+    private bool NounEndsAt(int i)
+    {
+        for (var j = i; j >= Math.Max(0, i - 4); j--)
+        {
+            if (NounAt(j) is { } n && j + n.Length - 1 == i)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsHedgeAt(int i)
+    {
+        foreach (var e in _table.Entries(_ws.Longest[Math.Clamp(i, 0, _count - 1)]))
+        {
+            if (e.Kind == CueEntryKind.Phrase && _table.Phrases[e.Index].Kind == CuePhraseKind.Hedge)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Length of an adjunct phrase (<c>in a statement</c>) starting at <paramref name="i"/>, or 0.</summary>
+    private int AdjunctAt(int i)
+    {
+        if ((uint)i >= (uint)_count)
+        {
+            return 0;
+        }
+
+        foreach (var e in _table.Entries(_ws.Longest[i]))
+        {
+            if (e.Kind == CueEntryKind.Phrase && _table.Phrases[e.Index].Kind == CuePhraseKind.Adjunct)
+            {
+                return _ws.LongestLength[i];
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>Whether the sentence of token <paramref name="i"/> is written in title case (a headline).</summary>
+    private bool IsTitleCase(int i)
+    {
+        var first = SentenceFirst(i);
+        var end = Math.Min(SentenceEnd(i), first + 40);
+        int words = 0, capitalized = 0;
+        for (var j = first; j < end; j++)
+        {
+            _ws.Steps++;
+            if (IsWord(j) && !T[j].Has(TokenFlags.HasDigit))
+            {
+                words++;
+                if (T[j].Has(TokenFlags.Capitalized))
+                {
+                    capitalized++;
+                }
+            }
+        }
+
+        return words >= 3 && capitalized * 10 >= words * 7;
+    }
+
+    // ---- spans ------------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// The end (characters) of a content that runs up to token <paramref name="endExclusive"/>: trailing sentence
+    /// punctuation, commas and dashes are left out; closing quotation marks stay.
+    /// </summary>
+    private int ContentEndBefore(int endExclusive, int minToken)
+    {
+        var j = endExclusive - 1;
+        while (j >= minToken && T[j].Kind == TokenKind.Punctuation && _text[T[j].Start] is not (')' or ']'))
+        {
+            _ws.Steps++;
+            j--;
+        }
+
+        return j >= minToken ? T[j].End : -1;
+    }
+
+    /// <summary>
+    /// The token where a content starting at <paramref name="from"/> ends (exclusive): the end of the sentence, or a
+    /// following <c>, adding ...</c> / <c>, according to</c> / <c>, SOURCE said</c> clause of its own.
+    /// </summary>
+    private int ContentBoundary(int from)
+    {
+        var end = SentenceEnd(from);
+
+        // A quotation that starts the content and runs past the sentence end takes the content with it.
+        if (_ws.QuoteOpenAt[Math.Clamp(from, 0, _count - 1)] is var q and >= 0)
+        {
+            var quote = _doc.Quotes[q];
+            var close = quote.FirstToken + quote.TokenCount;
+            if (close > end && close <= _count)
+            {
+                end = Math.Min(_count, close);
+                while (end < _count && T[end].Kind == TokenKind.Punctuation && _text[T[end].Start] is not ('(' or '['))
+                {
+                    end++;
+                }
+
+                end = Math.Max(end, SentenceEnd(Math.Min(close, _count - 1)));
+            }
+        }
+
+        var limit = end;
+        for (var j = from + 1; j < limit; j++)
+        {
+            _ws.Steps++;
+            if (T[j].Kind == TokenKind.Punctuation && _text[T[j].Start] is ',' or ';' or '—' or '–')
+            {
+                var next = j + 1;
+                if (next < limit && (IsParticipleCue(next) || IsAccordingTo(next)))
+                {
+                    return j;
+                }
+            }
+        }
+
+        return end;
+    }
+
+    private bool IsParticipleCue(int i)
+    {
+        foreach (var e in _table.Entries(_ws.Single[i]))
+        {
+            if (e.Kind == CueEntryKind.Verb && e.Form == VerbForm.Ing)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsAccordingTo(int i)
+    {
+        foreach (var e in _table.Entries(_ws.Longest[i]))
+        {
+            if (e.Kind == CueEntryKind.Phrase && _table.Phrases[e.Index].Kind == CuePhraseKind.AccordingTo)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Characters of tokens [from, to) as a content span; false when empty.</summary>
+    private bool Span(int from, int toExclusive, out int start, out int end)
+    {
+        start = end = -1;
+        if (from >= toExclusive || from >= _count)
+        {
+            return false;
+        }
+
+        var e = ContentEndBefore(toExclusive, from);
+        if (e < 0)
+        {
+            return false;
+        }
+
+        // A lone closing mark or punctuation is no content.
+        var hasWord = false;
+        for (var j = from; j < toExclusive && !hasWord; j++)
+        {
+            _ws.Steps++;
+            hasWord = IsWord(j);
+        }
+
+        if (!hasWord)
+        {
+            return false;
+        }
+
+        start = T[from].Start;
+        end = e;
+        return end > start;
+    }
+
+    /// <summary>Mode of an indirect content: mixed when it contains a quotation, direct when it is one.</summary>
+    private AttributionMode ModeOf(int start, int end)
+    {
+        var quotes = _doc.Quotes;
+        var q = FirstQuoteAtOrAfter(start);
+        var mode = AttributionMode.Indirect;
+        for (; q < quotes.Length && quotes[q].Start < end; q++)
+        {
+            _ws.Steps++;
+            var quote = quotes[q];
+            if (quote.End <= end + 1)
+            {
+                if (quote.Start <= start + 1 && quote.End >= end - 1)
+                {
+                    return AttributionMode.Direct;
+                }
+
+                mode = AttributionMode.Mixed;
+                if ((quote.Flags & QuoteFlags.Nested) == 0)
+                {
+                    _ws.QuoteUsed[q] = true;
+                }
+            }
+        }
+
+        return mode;
+    }
+
+    private int FirstQuoteAtOrAfter(int offset)
+    {
+        var quotes = _doc.Quotes;
+        int lo = 0, hi = quotes.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (quotes[mid].Start < offset)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>
+    /// The quotation that closes right before token <paramref name="p"/> (inclusive, a comma after the mark allowed):
+    /// its content, or for a closing mark whose quotation was left unclosed at a paragraph end, the text from the
+    /// last unclosed opening mark (a multi-paragraph quotation whose paragraphs are not reopened).
+    /// </summary>
+    private bool QuoteEndingAt(int p, out int contentStart, out int contentEnd, out int quote)
+    {
+        contentStart = contentEnd = quote = -1;
+        if (IsPunct(p, ',') && IsQuoteMark(p - 1))
+        {
+            p--;
+        }
+
+        if (!IsQuoteMark(p))
+        {
+            return false;
+        }
+
+        var q = _ws.QuoteCloseAt[p];
+        if (q >= 0)
+        {
+            var span = _doc.Quotes[q];
+            (contentStart, contentEnd, quote) = (span.ContentStart, span.ContentEnd, q);
+            return span.ContentLength > 0;
+        }
+
+        if (_ws.QuoteOpenAt[p] >= 0)
+        {
+            return false;
+        }
+
+        // An orphan closing mark: find the latest unclosed quotation that opened before it (cursor moves forward only).
+        var quotes = _doc.Quotes;
+        var at = T[p].Start;
+        while (_unclosedCursor < quotes.Length && quotes[_unclosedCursor].Start < at)
+        {
+            _ws.Steps++;
+            if ((quotes[_unclosedCursor].Flags & QuoteFlags.Unclosed) != 0 && (quotes[_unclosedCursor].Flags & QuoteFlags.Nested) == 0)
+            {
+                _lastUnclosed = _unclosedCursor;
+            }
+
+            _unclosedCursor++;
+        }
+
+        if (_lastUnclosed < 0 || _ws.QuoteUsed[_lastUnclosed])
+        {
+            return false;
+        }
+
+        var open = quotes[_lastUnclosed];
+        if (open.ContentStart >= at)
+        {
+            return false;
+        }
+
+        (contentStart, contentEnd, quote) = (open.ContentStart, at, _lastUnclosed);
+        return true;
+    }
+
+    // ---- emission ---------------------------------------------------------------------------------------------
+
+    private void Emit(FoundAttribution found)
+    {
+        if (found.Quote >= 0)
+        {
+            _ws.QuoteUsed[found.Quote] = true;
+        }
+
+        if (found.Content2Start >= 0 && found.Content1Start >= 0 && found.Content2End <= found.Content1Start)
+        {
+            (found.Content1Start, found.Content1End, found.Content2Start, found.Content2End) =
+                (found.Content2Start, found.Content2End, found.Content1Start, found.Content1End);
+        }
+
+        for (var i = found.CueStart; i < found.CueEnd; i++)
+        {
+            _ws.Consumed[i] = true;
+        }
+
+        for (var i = Math.Max(0, found.Cue2Start); i < found.Cue2End; i++)
+        {
+            _ws.Consumed[i] = true;
+        }
+
+        Found.Add(found);
+    }
+
+    // ---- post-processing --------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// A quotation without a cue of its own that follows a quoted attribution with nothing but punctuation between
+    /// them continues it: <c>“...,” the ministry said. “...”</c> gets its own attribution with the same source and cue.
+    /// </summary>
+    private void ContinueQuotations()
+    {
+        var quotes = _doc.Quotes;
+        var count = Found.Count;
+        if (count == 0)
+        {
+            return;
+        }
+
+        // Attributions in order of their end, to find the one right before each quotation.
+        var order = _ws.Order;
+        order.Clear();
+        for (var i = 0; i < count; i++)
+        {
+            order.Add(i);
+        }
+
+        order.Sort((a, b) => EndToken(Found[a]).CompareTo(EndToken(Found[b])));
+        var k = 0;
+        var last = -1;
+        for (var q = 0; q < quotes.Length; q++)
+        {
+            _ws.Steps++;
+            var quote = quotes[q];
+            if (_ws.QuoteUsed[q] || (quote.Flags & (QuoteFlags.Nested | QuoteFlags.Short)) != 0 || quote.ContentLength == 0)
+            {
+                continue;
+            }
+
+            while (k < order.Count && EndToken(Found[order[k]]) <= quote.FirstToken)
+            {
+                if (last < 0 || EndToken(Found[order[k]]) >= EndToken(Found[last]))
+                {
+                    last = order[k];
+                }
+
+                k++;
+            }
+
+            if (last < 0)
+            {
+                continue;
+            }
+
+            var previous = Found[last];
+            if (previous.Mode != AttributionMode.Direct || !previous.HasSource || previous.Dropped)
+            {
+                continue;
+            }
+
+            var gapHasWords = false;
+            for (var j = EndToken(previous); j < quote.FirstToken && !gapHasWords; j++)
+            {
+                _ws.Steps++;
+                gapHasWords = IsWord(j) || IsQuoteMark(j);
+            }
+
+            if (gapHasWords || _ws.InQuote[Math.Clamp(quote.FirstToken, 0, _count - 1)] >= 0)
+            {
+                continue;
+            }
+
+            var next = previous;
+            next.Content1Start = quote.ContentStart;
+            next.Content1End = quote.ContentEnd;
+            next.Content2Start = next.Content2End = -1;
+            next.Quote = q;
+            next.SourceOf = last;
+            next.Nested = false;
+            _ws.QuoteUsed[q] = true;
+            Found.Add(next);
+            last = Found.Count - 1;
+        }
+    }
+
+    private int EndToken(in FoundAttribution f)
+    {
+        var end = Math.Max(f.CueEnd, Math.Max(f.Cue2End, f.SourceEnd));
+        if (f.ContentEnd > 0)
+        {
+            var j = _doc.TokenIndexAt(f.ContentEnd - 1) + 1;
+            end = Math.Max(end, j);
+        }
+
+        // A closing mark right after the content belongs to it.
+        while (end < _count && (IsQuoteMark(end) || IsSentenceFinal(end) || IsPunct(end, ',')) && T[end].Start < (f.ContentEnd > 0 ? f.ContentEnd + 2 : 0))
+        {
+            end++;
+        }
+
+        return end;
+    }
+
+    /// <summary>An attribution whose cue lies inside another attribution's content is nested (a ministry quoting another).</summary>
+    private void MarkNested()
+    {
+        var count = Found.Count;
+        if (count < 2)
+        {
+            return;
+        }
+
+        // Coverage of every token by contents (difference array over token indices), then each cue asks whether a
+        // content other than its own covers it.
+        var coverage = _ws.Coverage;
+        Array.Clear(coverage, 0, _count + 1);
+        for (var i = 0; i < count; i++)
+        {
+            var f = Found[i];
+            AddCoverage(f.Content1Start, f.Content1End);
+            AddCoverage(f.Content2Start, f.Content2End);
+        }
+
+        for (var i = 1; i <= _count; i++)
+        {
+            coverage[i] += coverage[i - 1];
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            var f = Found[i];
+            var at = f.CueStart;
+            var own = Covers(f.Content1Start, f.Content1End, at) + Covers(f.Content2Start, f.Content2End, at);
+            if (coverage[at] - own > 0)
+            {
+                f.Nested = true;
+                Found[i] = f;
+            }
+        }
+    }
+
+    private void AddCoverage(int start, int end)
+    {
+        if (start < 0 || end <= start)
+        {
+            return;
+        }
+
+        var first = _doc.TokenIndexAt(start);
+        var last = _doc.TokenIndexAt(end - 1);
+        if (first < _count)
+        {
+            _ws.Coverage[first]++;
+            _ws.Coverage[Math.Min(_count, last + 1)]--;
+        }
+    }
+
+    private int Covers(int start, int end, int token) =>
+        start >= 0 && token < _count && T[token].Start >= start && T[token].Start < end ? 1 : 0;
+}
