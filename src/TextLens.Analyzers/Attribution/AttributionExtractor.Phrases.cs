@@ -331,8 +331,15 @@ internal sealed partial class AttributionExtractor
                 return;
             }
 
+            var isNoun = NounAt(j) is not null;
             capitalized += IsCapitalized(j) ? 1 : 0;
-            noun |= NounAt(j) is not null;
+            noun |= isNoun;
+
+            // A speaker is a name or a source noun: no preposition but "of", no common word.
+            if ((Has(j, WordClass.Preposition) && !KeyIs(j, "of")) || (!IsCapitalized(j) && !isNoun && !KeyIs(j, "of") && !Has(j, WordClass.Determiner)))
+            {
+                return;
+            }
         }
 
         if (!noun && capitalized < 2)

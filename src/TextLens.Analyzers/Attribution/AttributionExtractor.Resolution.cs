@@ -308,9 +308,10 @@ internal sealed partial class AttributionExtractor
         }
 
         var definite = core > ss && (KeyIs(ss, "the") || KeyIs(ss, "this") || KeyIs(ss, "these") || KeyIs(ss, "that"));
-        if (definite && !capitalized && nounType is not null)
+        if (definite && !capitalized)
         {
-            if (_options.ResolveDescriptions && FindAntecedent(ss, Words(core, coreEnd)) is { } m)
+            // A description without a source noun (the photos) may only refer back to an earlier source.
+            if (_options.ResolveDescriptions && FindAntecedent(ss, Words(core, coreEnd), sourcesOnly: nounType is null) is { } m)
             {
                 (f.Label, f.Type, f.Role, f.Resolution, f.Resolved) = (m.Label, m.Type, m.Role, SourceResolution.Description, true);
                 return;
@@ -456,13 +457,13 @@ internal sealed partial class AttributionExtractor
     /// The most recent earlier mention compatible with a pronoun (when <paramref name="words"/> is null: sources
     /// first, then any mention) or containing every word of a description.
     /// </summary>
-    private Mention? FindAntecedent(int token, string[]? words)
+    private Mention? FindAntecedent(int token, string[]? words, bool sourcesOnly = false)
     {
         var mentions = _ws.Mentions;
         var sentence = SentenceOf(token);
         var minSentence = sentence - _options.MaxAntecedentSentences;
         var at = T[token].Start;
-        for (var pass = words is null ? 0 : 1; pass < 2; pass++)
+        for (var pass = words is null || sourcesOnly ? 0 : 1; pass < (sourcesOnly ? 1 : 2); pass++)
         {
             for (var k = mentions.Count - 1; k >= 0 && mentions.Count - k <= 256; k--)
             {
@@ -563,6 +564,17 @@ internal sealed partial class AttributionExtractor
                 else
                 {
                     hi = mid;
+                }
+            }
+
+            // The speaker of the innermost quotation that holds the pronoun, else of any content that holds it.
+            for (var k = lo - 1; k >= 0 && lo - k <= 32; k--)
+            {
+                _ws.Steps++;
+                var quoted = found[byContent[k]];
+                if (byContent[k] != i && quoted.ContentEnd > at && quoted.Mode == AttributionMode.Direct && quoted.HasSource && !quoted.Nested)
+                {
+                    (lo, k) = (k + 1, -1);
                 }
             }
 

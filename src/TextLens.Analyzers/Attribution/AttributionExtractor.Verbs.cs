@@ -25,8 +25,10 @@ internal sealed partial class AttributionExtractor
             }
         }
 
-        // "reports have surfaced", "claims were made": a noun followed by its verb.
-        if (form is VerbForm.Base or VerbForm.ThirdPerson && IsWord(e) && (Has(e, WordClass.Auxiliary) || IsVerbCue(e, finiteOnly: true)))
+        // "reports have surfaced", "claims were made", "foreign states and": a noun followed by its verb or a conjunction.
+        if (form is VerbForm.Base or VerbForm.ThirdPerson
+            && ((IsWord(e) && (Has(e, WordClass.Auxiliary) || IsVerbCue(e, finiteOnly: true) || KeyIs(e, "and") || KeyIs(e, "or") || KeyIs(e, "of") || KeyIs(e, "who")))
+                || IsClitic(e) || IsPunct(e, ')')))
         {
             return;
         }
