@@ -91,12 +91,29 @@ internal sealed class AttributionAnalyzer : IAnalyzer, IReportContributor
         var found = workspace.Found;
         var order = workspace.Order;
         order.Clear();
+        Dictionary<int, List<AnnotationSpan>>? continued = null;
         for (var i = 0; i < found.Count; i++)
         {
-            if (!found[i].Dropped)
+            var f = found[i];
+            if (f.Dropped)
             {
-                order.Add(i);
+                continue;
             }
+
+            if (f.ContinuationOf >= 0)
+            {
+                // A continued quotation is a further content span of the attribution it continues.
+                continued ??= [];
+                if (!continued.TryGetValue(f.ContinuationOf, out var list))
+                {
+                    continued[f.ContinuationOf] = list = [];
+                }
+
+                list.Add(new AnnotationSpan("content", f.Content1Start, f.Content1End - f.Content1Start));
+                continue;
+            }
+
+            order.Add(i);
         }
 
         order.Sort((a, b) =>
@@ -130,6 +147,14 @@ internal sealed class AttributionAnalyzer : IAnalyzer, IReportContributor
             if (f.Content2Start >= 0)
             {
                 Add(spans, "content", f.Content2Start, f.Content2End, ref start, ref end);
+            }
+
+            if (continued is not null && continued.TryGetValue(i, out var more))
+            {
+                foreach (var span in more)
+                {
+                    Add(spans, "content", span.Start, span.End, ref start, ref end);
+                }
             }
 
             context.Add(new Annotation(LayerName, start, end - start, f.Type, f.Label)

@@ -43,6 +43,9 @@ internal sealed partial class AttributionExtractor
             return;
         }
 
+        // "according to Dennis Ross, another former envoy, ...": the appositive belongs to the source.
+        j = AppositiveAfter(j);
+
         var found = new FoundAttribution
         {
             SourceStart = e,

@@ -34,9 +34,15 @@ internal sealed partial class AttributionExtractor
         }
 
         var p = t - 1;
-        while (p >= 0 && t - p <= 3 && Has(p, WordClass.Adverb) && !Has(p, WordClass.Pronoun))
+        while (p >= 0 && t - p <= 3 && (Has(p, WordClass.Adverb) || IsAdverbLike(p)) && !Has(p, WordClass.Pronoun))
         {
             p--;
+        }
+
+        // Forms that are also nouns (reports, claims, states) need a real subject and a clause, name or quotation after.
+        if (verb.AlsoNoun && form is VerbForm.Base or VerbForm.ThirdPerson && !(StrongSubjectEnd(p) && LicensesVerb(e)))
+        {
+            return;
         }
 
         if (form == VerbForm.Past)
@@ -77,7 +83,36 @@ internal sealed partial class AttributionExtractor
         if (inverted && RightSource(e, out ss, out se))
         {
             SourceAfter(t, e, verb, ss, se);
+            return;
         }
+
+        // A coordinated verb shares the clause's subject: "He announced ... and vowed to ...".
+        if (KeyIs(p, "and") || KeyIs(p, "but") || KeyIs(p, "then"))
+        {
+            Participle(t, e, verb);
+        }
+    }
+
+    /// <summary>Whether token <paramref name="p"/> can end the subject of a verb whose forms are also nouns.</summary>
+    private bool StrongSubjectEnd(int p) =>
+        p >= 0 && (IsPunct(p, ',') || IsQuoteMark(p) || (Has(p, WordClass.Pronoun) && !Has(p, WordClass.Possessive))
+            || (IsCapitalized(p) && !T[p].Has(TokenFlags.SentenceStart)) || NounEndsAt(p) || Has(p, WordClass.Auxiliary) || KeyIs(p, "and"));
+
+    /// <summary>Whether the token after a verb whose forms are also nouns continues a verb (that, a pronoun, a name, a quotation, a tag end).</summary>
+    private bool LicensesVerb(int e)
+    {
+        if (e >= _count)
+        {
+            return true;
+        }
+
+        if (IsQuoteMark(e) || IsSentenceFinal(e) || IsPunct(e, ',') || IsPunct(e, ':') || AdjunctAt(e) > 0)
+        {
+            return true;
+        }
+
+        return IsWord(e) && (KeyIs(e, "that") || (Has(e, WordClass.Pronoun | WordClass.Determiner) && !Has(e, WordClass.Relative))
+            || (IsCapitalized(e) && !Has(e, WordClass.Time)) || T[e].Kind == TokenKind.Number);
     }
 
     private bool IsPronominalDeterminer(int i) =>
@@ -143,6 +178,7 @@ internal sealed partial class AttributionExtractor
     /// <summary>Inverted: <c>“...,” said the ministry</c>, <c>..., said Smith.</c>, <c>Said the official: ...</c>.</summary>
     private void SourceAfter(int t, int e, CueVerb verb, int ss, int se)
     {
+        se = AppositiveAfter(se);
         var found = New(t, e, verb);
         found.SourceStart = ss;
         found.SourceEnd = se;
@@ -235,6 +271,21 @@ internal sealed partial class AttributionExtractor
             {
                 j++;
                 continue;
+            }
+
+            if (IsPunct(j, '('))
+            {
+                var close = j + 1;
+                while (close < end && close - j < 8 && !IsPunct(close, ')'))
+                {
+                    close++;
+                }
+
+                if (IsPunct(close, ')'))
+                {
+                    j = close + 1;
+                    continue;
+                }
             }
 
             if (verb.TakesAddressee && !addresseeSkipped && IsWord(j) && !KeyIs(j, "that"))
@@ -355,12 +406,13 @@ internal sealed partial class AttributionExtractor
             return -1;
         }
 
-        if (j >= limit && (KeyIs(j, "on") || KeyIs(j, "last") || KeyIs(j, "this") || KeyIs(j, "earlier") || KeyIs(j, "late") || KeyIs(j, "early")))
+        if (j >= limit && (KeyIs(j, "on") || KeyIs(j, "last") || KeyIs(j, "this") || KeyIs(j, "earlier") || KeyIs(j, "late") || KeyIs(j, "early")
+            || KeyIs(j, "a") || KeyIs(j, "an") || KeyIs(j, "one") || Has(j, WordClass.NumberWord) || T[j].Kind == TokenKind.Number))
         {
             return j;
         }
 
-        return j + 1;
+        return IsCapitalized(j) ? -1 : j + 1;
     }
 
     /// <summary>
@@ -439,20 +491,17 @@ internal sealed partial class AttributionExtractor
                 continue;
             }
 
-            if (Has(i, WordClass.Adverb | WordClass.Auxiliary) && !Has(i, WordClass.Pronoun | WordClass.Determiner)
+            if ((Has(i, WordClass.Adverb | WordClass.Auxiliary) || IsAdverbLike(i)) && !Has(i, WordClass.Pronoun | WordClass.Determiner)
                 && (!IsCapitalized(i) || T[i].Has(TokenFlags.SentenceStart) || !Has(i, WordClass.Time)))
             {
-                if (Has(i, WordClass.Discourse))
-                {
-                    break;
-                }
-
                 i--;
                 skipped++;
                 continue;
             }
 
-            if (TimePhraseBackward(i, limit) is var time and >= 0 && time > limit)
+            // A time phrase between a name or source noun and its verb: "Baku on Monday demanded".
+            if (TimePhraseBackward(i, limit) is var time and >= 0 && time > limit
+                && (IsCapitalized(time - 1) || NounEndsAt(time - 1) || Has(time - 1, WordClass.Pronoun)))
             {
                 skipped += i - time + 1;
                 i = time - 1;
@@ -591,6 +640,45 @@ internal sealed partial class AttributionExtractor
         return true;
     }
 
+    /// <summary>
+    /// <c>said Smith, a spokesman for the ministry.</c>: the end of an appositive or relative clause after a source that
+    /// ends at <paramref name="se"/> (PolNeAR includes them in the source), or <paramref name="se"/> when there is none.
+    /// </summary>
+    private int AppositiveAfter(int se)
+    {
+        var end = SentenceEnd(Math.Max(0, se - 1));
+        var stop = se;
+        while (IsPunct(stop, ',') && stop + 1 < end)
+        {
+            var b = stop + 1;
+            var relative = Has(b, WordClass.Relative);
+            var age = T[b].Kind == TokenKind.Number && stop == se && IsPunct(b + 1, ',');
+            if (!(IsWord(b) && ((Has(b, WordClass.Determiner) && !Has(b, WordClass.Possessive)) || relative || age))
+                || IsParticipleCue(b) || IsAccordingTo(b))
+            {
+                break;
+            }
+
+            var k = b;
+            var clause = false;
+            while (k < end && k - se < 40 && !IsPunct(k, ',') && !IsSentenceFinal(k) && !IsQuoteMark(k) && !IsPunct(k, ';') && !IsPunct(k, ':'))
+            {
+                _ws.Steps++;
+                clause |= Has(k, WordClass.Auxiliary | WordClass.Be | WordClass.Have) || IsVerbCue(k, finiteOnly: true);
+                k++;
+            }
+
+            if ((clause && !relative) || k - se >= 40 || IsQuoteMark(k) || IsPunct(k, ':'))
+            {
+                break;
+            }
+
+            stop = k;
+        }
+
+        return stop;
+    }
+
     /// <summary>The start of the noun phrase that ends at token <paramref name="end"/>.</summary>
     private int NounPhraseLeft(int end, int limit)
     {
@@ -719,6 +807,12 @@ internal sealed partial class AttributionExtractor
                 }
 
                 break;
+            }
+
+            if ((KeyIs(j, "and") || KeyIs(j, "or")) && j > b && j + 1 < end && (Has(j + 1, WordClass.Determiner) && !Has(j + 1, WordClass.Possessive) || IsCapitalized(j + 1) || NounAt(j + 1) is not null))
+            {
+                j++;
+                continue;
             }
 
             var capitalizedName = IsCapitalized(j) && !T[j].Has(TokenFlags.SentenceStart);

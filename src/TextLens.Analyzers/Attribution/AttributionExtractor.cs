@@ -545,14 +545,14 @@ internal sealed partial class AttributionExtractor
         }
 
         var q = _ws.QuoteCloseAt[p];
-        if (q >= 0)
+        if (q >= 0 && _doc.Quotes[q].ContentLength > 0)
         {
             var span = _doc.Quotes[q];
             (contentStart, contentEnd, quote) = (span.ContentStart, span.ContentEnd, q);
-            return span.ContentLength > 0;
+            return true;
         }
 
-        if (_ws.QuoteOpenAt[p] >= 0)
+        if (_ws.QuoteOpenAt[p] >= 0 && _doc.Quotes[_ws.QuoteOpenAt[p]].ContentLength > 0)
         {
             return false;
         }
@@ -571,19 +571,79 @@ internal sealed partial class AttributionExtractor
             _unclosedCursor++;
         }
 
-        if (_lastUnclosed < 0 || _ws.QuoteUsed[_lastUnclosed])
+        if (_lastUnclosed >= 0 && !_ws.QuoteUsed[_lastUnclosed] && quotes[_lastUnclosed].ContentStart < at
+            && SentenceOf(quotes[_lastUnclosed].FirstToken) < SentenceOf(p))
         {
-            return false;
+            var open = quotes[_lastUnclosed];
+            (contentStart, contentEnd, quote) = (open.ContentStart, at, _lastUnclosed);
+            return true;
         }
 
-        var open = quotes[_lastUnclosed];
-        if (open.ContentStart >= at)
+        return OpeningMarkBefore(p, out contentStart, out contentEnd);
+    }
+
+    /// <summary>
+    /// A closing mark the quotation table does not pair (two apostrophes as quotation marks, unbalanced marks): the
+    /// matching opening mark earlier in the same paragraph, at most 400 tokens back.
+    /// </summary>
+    private bool OpeningMarkBefore(int p, out int contentStart, out int contentEnd)
+    {
+        contentStart = contentEnd = -1;
+        var close = p;
+        var c = _text[T[p].Start];
+        var doubled = IsQuoteMark(p - 1) && _text[T[p - 1].Start] == c && T[p - 1].End == T[p].Start;
+        if (doubled)
         {
-            return false;
+            close = p - 1;
         }
 
-        (contentStart, contentEnd, quote) = (open.ContentStart, at, _lastUnclosed);
-        return true;
+        var paragraphStart = _doc.Paragraphs[_doc.Sentences[SentenceOf(p)].Paragraph].Start;
+        for (var j = close - 1; j >= 0 && close - j <= 400 && T[j].Start >= paragraphStart; j--)
+        {
+            _ws.Steps++;
+            if (!IsQuoteMark(j))
+            {
+                continue;
+            }
+
+            var o = _text[T[j].Start];
+            var pairs = c switch
+            {
+                '”' => o is '“' or '"',
+                '"' => o is '"' or '“',
+                '\'' or '’' => o is '\'' or '‘' or '’',
+                '»' => o == '«',
+                _ => false,
+            };
+            if (!pairs)
+            {
+                return false;
+            }
+
+            var opening = doubled
+                ? IsQuoteMark(j - 1) && _text[T[j - 1].Start] == o && T[j - 1].End == T[j].Start && (j - 1 == 0 || T[j - 1].Has(TokenFlags.SpaceBefore) || T[j - 1].Has(TokenFlags.ParagraphStart))
+                : j == 0 || T[j].Has(TokenFlags.SpaceBefore) || T[j].Has(TokenFlags.ParagraphStart) || T[j].Has(TokenFlags.OpensQuote);
+            if (!opening)
+            {
+                if (doubled)
+                {
+                    j--;
+                    continue;
+                }
+
+                return false;
+            }
+
+            if (T[j].End >= T[close].Start)
+            {
+                return false;
+            }
+
+            (contentStart, contentEnd) = (T[j].End, T[close].Start);
+            return true;
+        }
+
+        return false;
     }
 
     // ---- emission ---------------------------------------------------------------------------------------------
@@ -688,6 +748,7 @@ internal sealed partial class AttributionExtractor
             next.Content2Start = next.Content2End = -1;
             next.Quote = q;
             next.SourceOf = last;
+            next.ContinuationOf = previous.ContinuationOf >= 0 ? previous.ContinuationOf : last;
             next.Nested = false;
             _ws.QuoteUsed[q] = true;
             Found.Add(next);

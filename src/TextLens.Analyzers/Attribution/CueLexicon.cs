@@ -98,6 +98,12 @@ public sealed record CueVerb(string Lemma, CueStance Stance, IReadOnlyList<strin
 
     /// <summary>What the verb needs around it to count as a cue.</summary>
     public CueContentRequirement RequiresContent { get; init; }
+
+    /// <summary>
+    /// Whether its base and <c>-s</c> forms are also common nouns (<c>reports</c>, <c>claims</c>, <c>states</c>): those forms
+    /// then count only after a pronoun, a name or a source noun and before a clause, a name, a pronoun or a quotation.
+    /// </summary>
+    public bool AlsoNoun { get; init; }
 }
 
 /// <summary>The construction a non-verb cue starts.</summary>

@@ -112,12 +112,13 @@ public static class CueLexiconLoader
                 continue;
             }
 
-            json.CheckFields(item, path, "lemma", "stance", "forms", "addressee", "passive", "requiresContent");
+            json.CheckFields(item, path, "lemma", "stance", "forms", "addressee", "passive", "requiresContent", "alsoNoun");
             var lemma = json.RequiredString(item, path, "lemma");
             var stance = json.RequiredEnum(item, path, "stance", ParseStance, "neutral, distancing, endorsing, accusing");
             var explicitForms = json.OptionalStringArray(item, path, "forms");
             var addressee = json.OptionalBool(item, path, "addressee") ?? false;
             var passive = json.OptionalBool(item, path, "passive") ?? true;
+            var alsoNoun = json.OptionalBool(item, path, "alsoNoun") ?? false;
             var requires = json.OptionalEnum(item, path, "requiresContent", ParseRequirement, "any, clause, quote") ?? CueContentRequirement.Any;
             if (lemma is null || stance is null)
             {
@@ -141,6 +142,7 @@ public static class CueLexiconLoader
                 TakesAddressee = addressee,
                 AgentlessPassive = passive,
                 RequiresContent = requires,
+                AlsoNoun = alsoNoun,
             });
         }
 

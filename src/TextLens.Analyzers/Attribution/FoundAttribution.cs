@@ -76,6 +76,9 @@ internal struct FoundAttribution
     /// <summary>The quotation given as content, -1 when none.</summary>
     public int Quote = -1;
 
+    /// <summary>The attribution this quotation continues (its content is written as a further content span of that one), -1 when none.</summary>
+    public int ContinuationOf = -1;
+
     /// <summary>The attribution whose source this one repeats (a continued quotation, <c>..., adding ...</c>), -1 when none.</summary>
     public int SourceOf = -1;
 

@@ -126,7 +126,7 @@ internal static class FunctionWords
                 yield return (w, WordClass.Auxiliary | WordClass.Have);
             }
 
-            foreach (var w in Words("will would can could may might must should shall do does did not n't never cannot"))
+            foreach (var w in Words("will would can could may might must should shall do does did not n't never cannot don't doesn't didn't won't wouldn't can't couldn't isn't wasn't aren't weren't hasn't haven't hadn't shouldn't mustn't"))
             {
                 yield return (w, WordClass.Auxiliary);
             }
