@@ -659,7 +659,11 @@ internal sealed partial class AttributionExtractor
             var role = n.Plural ? SourceNounRole.Group : n.Noun.Role;
             firstRole ??= role;
             var rank = SpecialRank(type);
-            if (rank > 0 && (special is null || rank < SpecialRank(special)))
+            if (type == AttributionSourceTypes.Unknown)
+            {
+                // Document-like nouns (report, poll, photos) make a noun phrase a source but say nothing of its type.
+            }
+            else if (rank > 0 && (special is null || rank < SpecialRank(special)))
             {
                 special = type;
                 specialRole = role;

@@ -40,7 +40,7 @@ internal sealed partial class AttributionExtractor
         }
 
         // Forms that are also nouns (reports, claims, states) need a real subject and a clause, name or quotation after.
-        if (verb.AlsoNoun && form is VerbForm.Base or VerbForm.ThirdPerson && !(StrongSubjectEnd(p) && LicensesVerb(e)))
+        if (verb.AlsoNoun && form is VerbForm.Base or VerbForm.ThirdPerson && !((StrongSubjectEnd(p) || KeyIs(e, "that")) && LicensesVerb(e)))
         {
             return;
         }
