@@ -52,8 +52,8 @@ internal sealed class AttributionAnalyzer : IAnalyzer, IReportContributor
 
         extractor.Extract();
         DropProvenance(workspace, document);
-        extractor.LoadEntities(context);
-        extractor.Resolve(_gazetteer());
+        extractor.LoadEntities(context, _gazetteer());
+        extractor.Resolve();
         Write(context, workspace, document);
         return workspace.Steps;
     }

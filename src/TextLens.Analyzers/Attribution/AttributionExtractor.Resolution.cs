@@ -22,8 +22,9 @@ internal sealed partial class AttributionExtractor
     private ISourceGazetteer? _gazetteer;
 
     /// <summary>Reads the <c>entity</c> layer and finds named organizations in the text (<c>the Azerbaijani Defence Ministry</c>).</summary>
-    public void LoadEntities(AnalysisContext context)
+    public void LoadEntities(AnalysisContext context, ISourceGazetteer? gazetteer)
     {
+        _gazetteer = gazetteer;
         var entities = _ws.Entities;
         foreach (var a in context.Annotations)
         {
@@ -74,7 +75,12 @@ internal sealed partial class AttributionExtractor
             }
 
             var name = TextOf(start, end);
-            entities.Add(new EntityMention(tokens[start].Start, tokens[end - 1].End, "ORG", name, null, noun.Noun.Type));
+            if (_gazetteer is not null && _gazetteer.TryFind(name, out var known))
+            {
+                name = known.Canonical;
+            }
+
+            entities.Add(new EntityMention(tokens[start].Start, tokens[end - 1].End, "ORG", name, null, noun.Noun.Type, FromText: true));
             t = end - 1;
         }
 
@@ -82,9 +88,8 @@ internal sealed partial class AttributionExtractor
     }
 
     /// <summary>Resolves and types every attribution's source.</summary>
-    public void Resolve(ISourceGazetteer? gazetteer)
+    public void Resolve()
     {
-        _gazetteer = gazetteer;
         var found = Found;
         var order = _ws.Order;
         order.Clear();
@@ -369,6 +374,8 @@ internal sealed partial class AttributionExtractor
             }
         }
 
+        // Entity-layer annotations win over organizations found in the text by their noun.
+        EntityMention? covering = null;
         EntityMention? head = null;
         for (var k = lo - 1; k >= 0 && lo - k <= 16; k--)
         {
@@ -381,10 +388,15 @@ internal sealed partial class AttributionExtractor
 
             if (e.Start <= start)
             {
-                return e;
+                if (covering is null || (covering.Value.FromText && !e.FromText))
+                {
+                    covering = e;
+                }
+
+                continue;
             }
 
-            if (e.End == end && e.Type is "PERSON" or "PER" or "ORG" && head is null)
+            if (e.End == end && e.Type is "PERSON" or "PER" or "ORG" && (head is null || (head.Value.FromText && !e.FromText)))
             {
                 var before = _doc.TokenIndexAt(e.Start) - 1;
                 if (!IsClitic(before))
@@ -394,7 +406,12 @@ internal sealed partial class AttributionExtractor
             }
         }
 
-        return head;
+        if (covering is { FromText: true } && head is { FromText: false })
+        {
+            return head;
+        }
+
+        return covering ?? head;
     }
 
     /// <summary><c>Baku’s defence ministry</c>: the gazetteer's entry for the institution of the metonym's country.</summary>

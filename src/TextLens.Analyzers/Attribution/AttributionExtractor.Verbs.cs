@@ -217,7 +217,7 @@ internal sealed partial class AttributionExtractor
         if (tail >= 0 && tail + 1 < _count && (IsPunct(tail, ',') || IsPunct(tail, ':')) && _ws.QuoteOpenAt[tail + 1] is var q2 and >= 0)
         {
             var second = _doc.Quotes[q2];
-            if (second.ContentLength > 0 && (second.Flags & QuoteFlags.Short) == 0)
+            if (second.ContentLength > 0)
             {
                 found.Content2Start = second.ContentStart;
                 found.Content2End = second.ContentEnd;
@@ -359,7 +359,9 @@ internal sealed partial class AttributionExtractor
         found.Mode = ModeOf(cs, ce);
         if (startsQuote && found.Mode == AttributionMode.Direct)
         {
+            var quote = _doc.Quotes[_ws.QuoteOpenAt[j]];
             found.Quote = _ws.QuoteOpenAt[j];
+            (found.Content1Start, found.Content1End) = (quote.ContentStart, quote.ContentEnd);
         }
         else if (found.Mode == AttributionMode.Direct)
         {
@@ -421,7 +423,8 @@ internal sealed partial class AttributionExtractor
     /// </summary>
     private int ShortTail(int e)
     {
-        var end = SentenceEnd(Math.Max(0, e - 1));
+        var sentenceEnd = SentenceEnd(Math.Max(0, e - 1));
+        var end = Math.Min(sentenceEnd, e + MaxScan);
         var words = 0;
         for (var j = e; j < end; j++)
         {
@@ -461,7 +464,7 @@ internal sealed partial class AttributionExtractor
             }
         }
 
-        return end;
+        return end == sentenceEnd ? end : -1;
     }
 
     /// <summary>
@@ -508,10 +511,11 @@ internal sealed partial class AttributionExtractor
                 continue;
             }
 
+            // "the ministry, in a statement, said" / "Smith at a news conference said"; not "posts on Twitter".
             var adjunct = -1;
             for (var j = i - 1; j >= Math.Max(limit, i - 5) && adjunct < 0; j--)
             {
-                if (AdjunctAt(j) is var len and > 0 && j + len - 1 == i)
+                if (AdjunctAt(j) is var len and > 0 && j + len - 1 == i && !KeyIs(j, "on"))
                 {
                     adjunct = j;
                 }
@@ -709,8 +713,8 @@ internal sealed partial class AttributionExtractor
             {
                 start = j;
 
-                // "the information of the Ministry": continue through "of" before a determiner.
-                if (KeyIs(j - 1, "of") && j - 2 >= limit && IsWord(j - 2) && !Has(j - 2, WordClass.Preposition | WordClass.Conjunction | WordClass.Auxiliary | WordClass.Pronoun))
+                // "the information of the Ministry", "a spokesman for the army": continue through the preposition.
+                if (j - 1 > limit && Has(j - 1, WordClass.Preposition) && PrepositionInNounPhrase(j - 1, start, limit))
                 {
                     start = j - 2;
                     j -= 3;
@@ -722,10 +726,7 @@ internal sealed partial class AttributionExtractor
 
             if (Has(j, WordClass.Preposition))
             {
-                var inName = KeyIs(j, "of") || (NounEndsAt(j) && j - 1 >= limit);
-                var governedBySourceNoun = (KeyIs(j, "for") || KeyIs(j, "at") || KeyIs(j, "from") || KeyIs(j, "with")) && NounEndsAt(j - 1);
-                if ((inName || governedBySourceNoun) && IsWord(j - 1) && j - 1 >= limit
-                    && !Has(j - 1, WordClass.Preposition | WordClass.Conjunction | WordClass.Auxiliary | WordClass.Pronoun | WordClass.Determiner))
+                if (PrepositionInNounPhrase(j, start, limit))
                 {
                     start = j - 1;
                     j -= 2;
@@ -758,6 +759,48 @@ internal sealed partial class AttributionExtractor
         }
 
         return start;
+    }
+
+    /// <summary>
+    /// Whether the preposition at <paramref name="p"/> joins the noun phrase [<paramref name="p"/> + 1, ...) to the word before it:
+    /// <c>of</c> always (<c>Ministry of Defense</c>); <c>for</c>, <c>at</c>, <c>from</c>, <c>with</c> after a source noun
+    /// (<c>spokesman for</c>, <c>source familiar with</c>); <c>on</c>, <c>in</c>, <c>by</c>, <c>from</c> after a participle when
+    /// a name or source noun follows (<c>videos circulated on Telegram</c>).
+    /// </summary>
+    private bool PrepositionInNounPhrase(int p, int start, int limit)
+    {
+        var before = p - 1;
+        if (before < limit || !IsWord(before) || Has(before, WordClass.Preposition | WordClass.Conjunction | WordClass.Auxiliary | WordClass.Pronoun | WordClass.Determiner))
+        {
+            return false;
+        }
+
+        if (KeyIs(p, "of") || NounEndsAt(p))
+        {
+            return true;
+        }
+
+        if ((KeyIs(p, "for") || KeyIs(p, "at") || KeyIs(p, "from") || KeyIs(p, "with")) && NounEndsAt(before))
+        {
+            return true;
+        }
+
+        if (KeyIs(p, "on") || KeyIs(p, "in") || KeyIs(p, "by") || KeyIs(p, "from"))
+        {
+            var key = _doc.KeyOf(T[before]);
+            if (key.Length > 3 && key.EndsWith("ed") && !IsCapitalized(before))
+            {
+                for (var k = p + 1; k < Math.Min(_count, p + 6); k++)
+                {
+                    if (k >= start && (IsCapitalized(k) || NounAt(k) is not null))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The end (exclusive) of a noun phrase starting at <paramref name="b"/>, at most up to <paramref name="end"/>.</summary>

@@ -17,6 +17,12 @@ internal sealed partial class AttributionExtractor
     /// <summary>Words after a cue that still make a short tail (<c>said in a statement on Wednesday.</c>).</summary>
     private const int MaxTailWords = 8;
 
+    /// <summary>Tokens any local scan looks at, at most (keeps the work linear on pathological input).</summary>
+    private const int MaxScan = 64;
+
+    /// <summary>Tokens a content is searched for a following clause of its own (<c>, adding ...</c>); past that the sentence end is taken.</summary>
+    private const int MaxContentScan = 400;
+
     /// <summary>Tokens an appositive between a source and its verb may span.</summary>
     private const int MaxAppositiveTokens = 30;
 
@@ -368,7 +374,9 @@ internal sealed partial class AttributionExtractor
     private int ContentEndBefore(int endExclusive, int minToken)
     {
         var j = endExclusive - 1;
-        while (j >= minToken && T[j].Kind == TokenKind.Punctuation && _text[T[j].Start] is not (')' or ']'))
+        while (j >= minToken && endExclusive - j <= MaxScan
+            && ((T[j].Kind == TokenKind.Punctuation && _text[T[j].Start] is not (')' or ']'))
+                || (IsQuoteMark(j) && ClosesQuotationOpenedBefore(j, minToken))))
         {
             _ws.Steps++;
             j--;
@@ -384,6 +392,17 @@ internal sealed partial class AttributionExtractor
     private int ContentBoundary(int from)
     {
         var end = SentenceEnd(from);
+
+        // A content that starts inside a quotation ends with it ("“According to X, ...,” the ministry said").
+        if (_ws.InQuote[Math.Clamp(from, 0, _count - 1)] is var inside and >= 0 && _ws.QuoteOpenAt[Math.Clamp(from, 0, _count - 1)] != inside)
+        {
+            var enclosing = _doc.Quotes[inside];
+            var close = _doc.TokenIndexAt(enclosing.ContentEnd);
+            if (close > from && close < end)
+            {
+                end = close;
+            }
+        }
 
         // A quotation that starts the content and runs past the sentence end takes the content with it.
         if (_ws.QuoteOpenAt[Math.Clamp(from, 0, _count - 1)] is var q and >= 0)
@@ -402,7 +421,7 @@ internal sealed partial class AttributionExtractor
             }
         }
 
-        var limit = end;
+        var limit = Math.Min(end, from + MaxContentScan);
         for (var j = from + 1; j < limit; j++)
         {
             _ws.Steps++;
@@ -445,10 +464,29 @@ internal sealed partial class AttributionExtractor
         return false;
     }
 
+    /// <summary>Whether the closing mark at <paramref name="j"/> closes a quotation opened before token <paramref name="minToken"/> (or none at all).</summary>
+    private bool ClosesQuotationOpenedBefore(int j, int minToken)
+    {
+        var q = _ws.QuoteCloseAt[j];
+        if (q >= 0)
+        {
+            return _doc.Quotes[q].FirstToken < minToken;
+        }
+
+        return _ws.QuoteOpenAt[j] < 0 && !T[j].Has(TokenFlags.SpaceBefore);
+    }
+
     /// <summary>Characters of tokens [from, to) as a content span; false when empty.</summary>
     private bool Span(int from, int toExclusive, out int start, out int end)
     {
         start = end = -1;
+
+        // An opening mark whose quotation does not close inside the span is not part of it.
+        while (from < toExclusive && IsQuoteMark(from) && (_ws.QuoteOpenAt[from] is var q && (q < 0 || _doc.Quotes[q].FirstToken + _doc.Quotes[q].TokenCount > toExclusive)))
+        {
+            from++;
+        }
+
         if (from >= toExclusive || from >= _count)
         {
             return false;
@@ -462,7 +500,7 @@ internal sealed partial class AttributionExtractor
 
         // A lone closing mark or punctuation is no content.
         var hasWord = false;
-        for (var j = from; j < toExclusive && !hasWord; j++)
+        for (var j = from; j < toExclusive && j - from < MaxScan && !hasWord; j++)
         {
             _ws.Steps++;
             hasWord = IsWord(j);
@@ -484,8 +522,13 @@ internal sealed partial class AttributionExtractor
         var quotes = _doc.Quotes;
         var q = FirstQuoteAtOrAfter(start);
         var mode = AttributionMode.Indirect;
-        for (; q < quotes.Length && quotes[q].Start < end; q++)
+        for (var seen = 0; q < quotes.Length && quotes[q].Start < end; q++, seen++)
         {
+            if (seen == MaxScan)
+            {
+                return AttributionMode.Mixed;
+            }
+
             _ws.Steps++;
             var quote = quotes[q];
             if (quote.End <= end + 1)

@@ -92,4 +92,5 @@ internal readonly record struct Mention(int Start, int End, int Sentence, string
 /// <param name="Name">Its canonical name (the <c>name</c> facet, else the label).</param>
 /// <param name="MetonymFor">What it stands for as a speaker, or null.</param>
 /// <param name="SourceType">A source-type hint, or null.</param>
-internal readonly record struct EntityMention(int Start, int End, string Type, string Name, string? MetonymFor, string? SourceType);
+/// <param name="FromText">Found in the text by a capitalized organization noun rather than read from the entity layer (which wins).</param>
+internal readonly record struct EntityMention(int Start, int End, string Type, string Name, string? MetonymFor, string? SourceType, bool FromText = false);
