@@ -1,0 +1,861 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace TextLens.Text;
+
+/// <summary>
+/// Splits a text into tokens in one left-to-right pass, writing each token's case-folded key into
+/// <see cref="ParsedDocument.KeyBuffer"/> at the token's own offsets and hashing it while folding.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Every UTF-16 code unit is classified by one lookup in a 64 K table built once from the Unicode categories
+/// (<see cref="Classify(int)"/>): the byte holds a role (letter, digit, mark, space, punctuation, quote, ...) and
+/// upper/lower/digit bits. ASCII text only ever touches the first 128 entries, and ASCII letters are folded with
+/// one bit operation; other characters go through <see cref="CharFolding.FoldCase(char)"/>. Supplementary
+/// characters (surrogate pairs) are classified by code point and never split.
+/// </para>
+/// <para>
+/// Rules, in the order they apply inside a word: letters, digits and combining marks continue a word;
+/// <c>-</c> (and U+2010, U+2011) between two word characters joins a compound (<see cref="TokenFlags.Hyphenated"/>,
+/// parts recorded); <c>.</c> or <c>,</c> between digits continues a number (<c>2,728</c>, <c>1.5</c>); <c>.</c>
+/// between a word and a letter joins a dotted name (<c>Caliber.Az</c>, <see cref="TokenFlags.Dotted"/>); an
+/// apostrophe before a letter stays inside (<c>don't</c>, <c>O'Brien</c>) unless it starts a final <c>'s</c>,
+/// which becomes a <see cref="TokenKind.Clitic"/> token; a bare apostrophe after a final <c>s</c> followed by a
+/// non-letter is a clitic too (<c>separatists’</c>). A word that is a single capital letter, a run of
+/// single letters joined by dots (<c>U.S</c>, <c>e.g</c>) or a listed abbreviation keeps the period after it
+/// (<see cref="TokenFlags.Abbreviation"/>). Words that begin with <c>http://</c>, <c>https://</c>, <c>ftp://</c>
+/// or <c>www.</c> are URLs up to the next space or quotation mark, without trailing sentence punctuation;
+/// <c>local@domain.tld</c> is an e-mail address. Quotation marks and apostrophes outside words are
+/// <see cref="TokenKind.QuoteMark"/> tokens; every other punctuation character or symbol is a token of one
+/// character (a symbol keeps the combining marks and variation selectors that follow it). Control and
+/// format characters (BOM, zero-width space, bidi marks) separate tokens without being tokens; zero-width
+/// joiners and the soft hyphen between two word characters stay inside the word.
+/// </para>
+/// </remarks>
+internal static class Tokenizer
+{
+    internal const int UpperBit = 1;
+    internal const int LowerBit = 2;
+    internal const int DigitBit = 4;
+
+    internal const int RoleLetter = 0;
+    internal const int RoleDigit = 1;
+    internal const int RoleMark = 2;
+    internal const int RoleSpace = 3;
+    internal const int RoleLineBreak = 4;
+    internal const int RolePunct = 5;
+    internal const int RoleTerminator = 6;
+    internal const int RolePeriod = 7;
+    internal const int RoleComma = 8;
+    internal const int RoleHyphen = 9;
+    internal const int RoleApostrophe = 10;
+    internal const int RoleJoiner = 11;
+    internal const int RoleSymbol = 12;
+    internal const int RoleQuote = 13;
+    internal const int RoleAt = 14;
+    internal const int RoleSkip = 15;
+    internal const int RoleHighSurrogate = 16;
+    internal const int RoleLoneSurrogate = 17;
+
+    /// <summary>Flags of the first token after a line break (and of the first token of the text).</summary>
+    private const TokenFlags LineStart = TokenFlags.SpaceBefore | TokenFlags.ParagraphStart | TokenFlags.SentenceStart;
+
+    /// <summary>Class bytes below this are word characters (letter, digit, mark).</summary>
+    private const int WordLimit = RoleSpace << 3;
+
+    /// <summary>Class bytes below this start a word (letter, digit).</summary>
+    private const int WordStartLimit = RoleMark << 3;
+
+    private static readonly byte[] Classes = BuildClassTable();
+
+    /// <summary>Tokenizes <paramref name="text"/> into <paramref name="doc"/>'s token, part and key tables.</summary>
+    public static void Tokenize(string text, ParsedDocument doc)
+    {
+        ReadOnlySpan<char> s = text;
+        var keys = doc.KeyBuffer.AsSpan(0, s.Length);
+        ref var table = ref MemoryMarshal.GetArrayDataReference(Classes);
+        var n = s.Length;
+        var i = 0;
+        var words = 0;
+        var space = LineStart;
+        while (i < n)
+        {
+            var c = s[i];
+            int k = Unsafe.Add(ref table, c);
+            if (k < WordStartLimit)
+            {
+                if (k < 8 && MayStartUrl(s, i, c))
+                {
+                    var urlEnd = TryUrl(s, i);
+                    if (urlEnd > 0)
+                    {
+                        MarkLineStart(doc, space, words);
+                        EmitSpan(s, keys, doc, i, urlEnd, TokenKind.Url, space);
+                        i = urlEnd;
+                        space = TokenFlags.None;
+                        continue;
+                    }
+                }
+
+                i = ScanWord(s, keys, doc, i, k, space, ref words);
+                space = TokenFlags.None;
+                continue;
+            }
+
+            var role = k >> 3;
+            if (role == RoleSpace)
+            {
+                i++;
+                space |= TokenFlags.SpaceBefore;
+                continue;
+            }
+
+            if (role == RoleLineBreak)
+            {
+                i++;
+                space = LineStart;
+                continue;
+            }
+
+            if (role is RoleSkip or RoleJoiner)
+            {
+                // Format and control characters are transparent: they neither make a token nor count as space.
+                i++;
+                continue;
+            }
+
+            if (role == RoleHighSurrogate && i + 1 < n && char.IsLowSurrogate(s[i + 1]))
+            {
+                var pk = Classify(char.ConvertToUtf32(c, s[i + 1]));
+                if (pk >> 3 == RoleSkip)
+                {
+                    i += 2;
+                    continue;
+                }
+
+                if (pk < WordStartLimit)
+                {
+                    i = ScanWord(s, keys, doc, i, pk, space, ref words);
+                    space = TokenFlags.None;
+                    continue;
+                }
+
+                MarkLineStart(doc, space, words);
+                var kind = (pk >> 3) is RolePunct or RoleTerminator or RolePeriod or RoleComma or RoleHyphen ? TokenKind.Punctuation : TokenKind.Symbol;
+                i = EmitSymbol(s, keys, doc, i, i + 2, kind, space);
+                space = TokenFlags.None;
+                continue;
+            }
+
+            MarkLineStart(doc, space, words);
+            switch (role)
+            {
+                case RolePunct:
+                case RoleComma:
+                case RoleHyphen:
+                    EmitChar(keys, doc, i, c, TokenKind.Punctuation, space);
+                    i++;
+                    break;
+                case RoleTerminator:
+                case RolePeriod:
+                    MarkToken(doc, space, words);
+                    EmitChar(keys, doc, i, c, TokenKind.Punctuation, space);
+                    i++;
+                    break;
+                case RoleQuote:
+                    MarkToken(doc, space, words);
+                    EmitChar(keys, doc, i, c, TokenKind.QuoteMark, space);
+                    i++;
+                    break;
+                case RoleApostrophe:
+                    if (c == '\u02BC')
+                    {
+                        EmitChar(keys, doc, i, c, TokenKind.Punctuation, space);
+                    }
+                    else
+                    {
+                        MarkToken(doc, space, words);
+                        EmitChar(keys, doc, i, c, TokenKind.QuoteMark, space);
+                    }
+
+                    i++;
+                    break;
+                case RoleAt:
+                    var emailEnd = TryEmail(s, keys, doc, i, ref words);
+                    if (emailEnd > 0)
+                    {
+                        i = emailEnd;
+                    }
+                    else
+                    {
+                        EmitChar(keys, doc, i, c, TokenKind.Symbol, space);
+                        i++;
+                    }
+
+                    break;
+                default:
+                    // Symbols, lone surrogates and combining marks with no letter before them.
+                    i = EmitSymbol(s, keys, doc, i, i + 1, TokenKind.Symbol, space);
+                    break;
+            }
+
+            space = TokenFlags.None;
+        }
+
+        doc.WordCount = words;
+    }
+
+    /// <summary>Records a marker for the next token when it starts a line (paragraph).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void MarkLineStart(ParsedDocument doc, TokenFlags flags, int words)
+    {
+        if ((flags & TokenFlags.ParagraphStart) != 0)
+        {
+            doc.AddMarker(doc.TokenTableCount, words);
+        }
+    }
+
+    /// <summary>Records a marker for the next token unless <see cref="MarkLineStart"/> already did.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void MarkToken(ParsedDocument doc, TokenFlags flags, int words)
+    {
+        if ((flags & TokenFlags.ParagraphStart) == 0)
+        {
+            doc.AddMarker(doc.TokenTableCount, words);
+        }
+    }
+
+    /// <summary>Cheap test of the first letters of <c>http</c>, <c>ftp:</c> and <c>www.</c> before the real check.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool MayStartUrl(ReadOnlySpan<char> s, int i, char c)
+    {
+        if (i + 4 >= s.Length)
+        {
+            return false;
+        }
+
+        var c1 = s[i + 1] | 0x20;
+        return (c | 0x20) switch
+        {
+            'h' => c1 == 't' && (s[i + 2] | 0x20) == 't' && (s[i + 3] | 0x20) == 'p',
+            'w' => c1 == 'w' && (s[i + 2] | 0x20) == 'w' && s[i + 3] == '.',
+            'f' => c1 == 't' && (s[i + 2] | 0x20) == 'p' && s[i + 3] == ':',
+            _ => false,
+        };
+    }
+
+    /// <summary>Class byte of the character (or surrogate pair) at <paramref name="index"/>; <see cref="RoleSpace"/> past the end.</summary>
+    internal static int ClassAt(ReadOnlySpan<char> s, int index)
+    {
+        if ((uint)index >= (uint)s.Length)
+        {
+            return RoleSpace << 3;
+        }
+
+        var c = s[index];
+        int k = Classes[c];
+        if (k >> 3 == RoleHighSurrogate && index + 1 < s.Length && char.IsLowSurrogate(s[index + 1]))
+        {
+            return Classify(char.ConvertToUtf32(c, s[index + 1]));
+        }
+
+        return k;
+    }
+
+    /// <summary>Class byte of one UTF-16 code unit (a high surrogate has role <see cref="RoleHighSurrogate"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int ClassOf(char c) => Classes[c];
+
+    /// <summary>The role of a class byte.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int RoleOf(int classByte) => classByte >> 3;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsWordCharAt(ReadOnlySpan<char> s, int index) => ClassAt(s, index) < WordLimit;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsWordStartAt(ReadOnlySpan<char> s, int index) => ClassAt(s, index) < WordStartLimit;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsLetterAt(ReadOnlySpan<char> s, int index) => ClassAt(s, index) < 8;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsDigitAt(ReadOnlySpan<char> s, int index) => ClassAt(s, index) >> 3 == RoleDigit;
+
+    /// <summary>Scans a word or number starting at <paramref name="start"/> (a letter or digit with class <paramref name="first"/>), emits it and any clitic after it.</summary>
+    /// <remarks>
+    /// ASCII letters and digits are folded and hashed by <see cref="AsciiRun"/>, a small leaf loop whose state the
+    /// JIT keeps in registers; everything rarer (other scripts, separators, compound parts) runs here.
+    /// </remarks>
+    private static int ScanWord(ReadOnlySpan<char> s, Span<char> keys, ParsedDocument doc, int start, int first, TokenFlags flags, ref int words)
+    {
+        ref var table = ref MemoryMarshal.GetArrayDataReference(Classes);
+        var n = s.Length;
+        var i = start;
+        var h = TokenKeyHash.Seed;
+        long letters = 0;
+        var all = 0;
+        var shape = new WordShape(start, first >> 3 == RoleDigit);
+        while (true)
+        {
+            i = AsciiRun(s, keys, i, ref h, ref letters);
+            if (i >= n)
+            {
+                break;
+            }
+
+            // A letter or digit of another script, a surrogate pair, or a separator that may join.
+            int width;
+            int wk = Unsafe.Add(ref table, s[i]);
+            if (wk < WordLimit)
+            {
+                width = 1;
+            }
+            else if (wk >> 3 == RoleHighSurrogate && (wk = ClassAt(s, i)) < WordLimit)
+            {
+                width = 2;
+            }
+            else
+            {
+                var role = Unsafe.Add(ref table, s[i]) >> 3;
+                if (role < RolePeriod || role > RoleJoiner || !shape.Joins(s, keys, doc, i))
+                {
+                    break;
+                }
+
+                width = 1;
+                wk = 0;
+            }
+
+            letters = (letters | (uint)wk) + ((wk & UpperBit) << 8);
+            for (var end = i + width; i < end; i++)
+            {
+                var c = s[i];
+                var f = CharFolding.FoldCase(c);
+                keys[i] = f;
+                h = TokenKeyHash.Add(h, f);
+                all |= c;
+            }
+        }
+
+        var uppers = letters >> 8;
+        var bits = (int)(letters & 0xFF);
+        var kind = shape.IsNumber ? TokenKind.Number : TokenKind.Word;
+        var hyphenated = shape.FirstPart >= 0;
+        if (hyphenated)
+        {
+            doc.AddPart(new TokenPart(shape.PartStart, i - shape.PartStart, TokenKeyHash.Compute(keys[shape.PartStart..i])));
+        }
+        else if (kind == TokenKind.Word && i < n && s[i] == '.'
+            && IsAbbreviation(keys, start, i, shape.Dotted ? Math.Max(shape.LongestSegment, i - shape.SegmentStart) : 0, (first & UpperBit) != 0, (int)Math.Min(uppers, 2), bits))
+        {
+            keys[i] = '.';
+            h = TokenKeyHash.Add(h, '.');
+            i++;
+            flags |= TokenFlags.Abbreviation;
+        }
+
+        if ((first & UpperBit) != 0)
+        {
+            flags |= TokenFlags.Capitalized;
+        }
+
+        if (uppers >= 2 && (bits & LowerBit) == 0 && !HasCaselessLetter(s, start, i))
+        {
+            flags |= TokenFlags.AllCaps;
+        }
+
+        if (all >= 128)
+        {
+            flags |= TokenFlags.NonAscii;
+        }
+
+        if ((bits & DigitBit) != 0)
+        {
+            flags |= TokenFlags.HasDigit;
+        }
+
+        if (shape.Dotted)
+        {
+            flags |= TokenFlags.Dotted;
+        }
+
+        if (hyphenated)
+        {
+            flags |= TokenFlags.Hyphenated;
+        }
+
+        if ((flags & (TokenFlags.ParagraphStart | TokenFlags.Abbreviation)) != 0)
+        {
+            doc.AddMarker(doc.TokenTableCount, words);
+        }
+
+        doc.AddToken(new Token(start, i - start, kind, flags, h, hyphenated ? shape.FirstPart : 0, hyphenated ? doc.PartTableCount - shape.FirstPart : 0));
+        words++;
+
+        // A possessive or contraction 's, or a bare apostrophe after a final s (separatists’), is a clitic.
+        if (i < n && Unsafe.Add(ref table, s[i]) >> 3 == RoleApostrophe && s[i] != '\u02BC')
+        {
+            return Clitic(s, keys, doc, i, words);
+        }
+
+        return i;
+    }
+
+    /// <summary>
+    /// Folds and hashes the run of ASCII letters and digits at <paramref name="i"/>; returns the index after it.
+    /// <paramref name="letters"/> accumulates the class bits (OR, low byte) and the number of capitals (from bit 8).
+    /// </summary>
+    private static int AsciiRun(ReadOnlySpan<char> s, Span<char> keys, int i, ref int hash, ref long letters)
+    {
+        // keys is at least as long as s (the tokenizer slices the key buffer to the text length).
+        ref var src = ref MemoryMarshal.GetReference(s);
+        ref var dst = ref MemoryMarshal.GetReference(keys);
+        ref var table = ref MemoryMarshal.GetArrayDataReference(Classes);
+        var n = s.Length;
+        var h = hash;
+        var a = letters;
+        while ((uint)i < (uint)n)
+        {
+            var c = Unsafe.Add(ref src, i);
+            if (c >= 128)
+            {
+                break;
+            }
+
+            int k = Unsafe.Add(ref table, c);
+            if (k >= WordLimit)
+            {
+                break;
+            }
+
+            var f = (char)(c | ((k & UpperBit) << 5));
+            Unsafe.Add(ref dst, i) = f;
+            h = TokenKeyHash.Add(h, f);
+            a = (a | (uint)k) + ((k & UpperBit) << 8);
+            i++;
+        }
+
+        hash = h;
+        letters = a;
+        return i;
+    }
+
+    /// <summary>Emits the clitic that starts with the apostrophe at <paramref name="i"/>, if there is one.</summary>
+    private static int Clitic(ReadOnlySpan<char> s, Span<char> keys, ParsedDocument doc, int i, int words)
+    {
+        if (i + 1 < s.Length && (s[i + 1] | 0x20) == 's' && !IsWordCharAt(s, i + 2))
+        {
+            return EmitSpan(s, keys, doc, i, i + 2, TokenKind.Clitic, TokenFlags.None);
+        }
+
+        if ((s[i - 1] | 0x20) == 's' && !IsWordCharAt(s, i + 1))
+        {
+            doc.AddMarker(doc.TokenTableCount, words);
+            return EmitSpan(s, keys, doc, i, i + 1, TokenKind.Clitic, TokenFlags.None);
+        }
+
+        return i;
+    }
+
+    /// <summary>Whether [start, end) holds a letter without case (so the token cannot be all capitals).</summary>
+    private static bool HasCaselessLetter(ReadOnlySpan<char> s, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (ClassAt(s, i) == (RoleLetter << 3))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>What a word scan learned about separators: compound parts, dotted segments, number or word.</summary>
+    [StructLayout(LayoutKind.Auto)]
+    private struct WordShape
+    {
+        public readonly bool IsNumber;
+        public int FirstPart;
+        public int PartStart;
+        public int SegmentStart;
+        public int LongestSegment;
+        public bool Dotted;
+
+        public WordShape(int start, bool isNumber)
+        {
+            IsNumber = isNumber;
+            FirstPart = -1;
+            PartStart = start;
+            SegmentStart = start;
+            LongestSegment = 0;
+            Dotted = false;
+        }
+
+        /// <summary>Whether the separator at <paramref name="i"/> (hyphen, period, comma, apostrophe or joiner) continues the word; records parts and segments.</summary>
+        public bool Joins(ReadOnlySpan<char> s, ReadOnlySpan<char> keys, ParsedDocument doc, int i)
+        {
+            switch (Classes[s[i]] >> 3)
+            {
+                case RoleHyphen:
+                    if (!IsWordStartAt(s, i + 1))
+                    {
+                        return false;
+                    }
+
+                    if (FirstPart < 0)
+                    {
+                        FirstPart = doc.PartTableCount;
+                    }
+
+                    doc.AddPart(new TokenPart(PartStart, i - PartStart, TokenKeyHash.Compute(keys[PartStart..i])));
+                    PartStart = i + 1;
+                    return true;
+                case RolePeriod:
+                    if (IsNumber)
+                    {
+                        return IsDigitAt(s, i - 1) && IsDigitAt(s, i + 1);
+                    }
+
+                    if (!IsLetterAt(s, i + 1))
+                    {
+                        return false;
+                    }
+
+                    Dotted = true;
+                    LongestSegment = Math.Max(LongestSegment, i - SegmentStart);
+                    SegmentStart = i + 1;
+                    return true;
+                case RoleComma:
+                    return IsNumber && IsDigitAt(s, i - 1) && IsDigitAt(s, i + 1);
+                case RoleApostrophe:
+                    // Inner apostrophe (don't, O'Brien) unless it starts a final 's (a clitic).
+                    return IsLetterAt(s, i + 1) && !((s[i + 1] | 0x20) == 's' && !IsWordCharAt(s, i + 2));
+                case RoleJoiner:
+                    return IsWordCharAt(s, i + 1);
+                default:
+                    return false;
+            }
+        }
+    }
+
+    /// <summary>Whether a word followed by a period is an abbreviation that keeps the period.</summary>
+    private static bool IsAbbreviation(ReadOnlySpan<char> keys, int start, int end, int longestDottedSegment, bool capitalized, int uppers, int bits)
+    {
+        var length = end - start;
+        if (longestDottedSegment > 0)
+        {
+            // U.S, U.K, e.g, i.e: single letters joined by dots.
+            return longestDottedSegment == 1;
+        }
+
+        if ((bits & DigitBit) != 0)
+        {
+            return false;
+        }
+
+        if (length == 1)
+        {
+            // An initial: one capital letter (A. Volkov, J. R. Smith).
+            return uppers == 1;
+        }
+
+        return length <= 5 && Abbreviations.IsKnown(keys.Slice(start, length), capitalized);
+    }
+
+    /// <summary>URL starting at <paramref name="start"/>: returns its end, or 0 when there is none.</summary>
+    private static int TryUrl(ReadOnlySpan<char> s, int start)
+    {
+        var rest = s[start..];
+        int prefix;
+        if (rest.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("ftp://", StringComparison.OrdinalIgnoreCase))
+        {
+            prefix = rest[0] is 'f' or 'F' ? 6 : 7;
+        }
+        else if (rest.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            prefix = 8;
+        }
+        else if (rest.StartsWith("www.", StringComparison.OrdinalIgnoreCase) && IsWordStartAt(s, start + 4))
+        {
+            prefix = 4;
+        }
+        else
+        {
+            return 0;
+        }
+
+        var end = start + prefix;
+        int opens = 0, closes = 0, openSquare = 0, closeSquare = 0;
+        while (end < s.Length)
+        {
+            var c = s[end];
+            var role = Classes[c] >> 3;
+            if (role is RoleSpace or RoleLineBreak or RoleSkip or RoleQuote || c is '<' or '>' or '`' or '{' or '}' or '|' or '\\' or '^' or '\u2019')
+            {
+                break;
+            }
+
+            opens += c == '(' ? 1 : 0;
+            closes += c == ')' ? 1 : 0;
+            openSquare += c == '[' ? 1 : 0;
+            closeSquare += c == ']' ? 1 : 0;
+            end++;
+        }
+
+        // Trailing sentence punctuation, and a closing bracket that has no opening one inside the URL, are not part of it.
+        while (end > start + prefix)
+        {
+            var last = s[end - 1];
+            if (last is '.' or ',' or ';' or ':' or '!' or '?' or '\'' or '*')
+            {
+                end--;
+            }
+            else if (last == ')' && closes > opens)
+            {
+                closes--;
+                end--;
+            }
+            else if (last == ']' && closeSquare > openSquare)
+            {
+                closeSquare--;
+                end--;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return end > start + prefix ? end : 0;
+    }
+
+    /// <summary>
+    /// E-mail address around the <c>@</c> at <paramref name="at"/>: when there is one, removes the tokens already
+    /// emitted for its local part, emits it and returns its end; otherwise returns 0.
+    /// </summary>
+    private static int TryEmail(ReadOnlySpan<char> s, Span<char> keys, ParsedDocument doc, int at, ref int words)
+    {
+        // Domain: labels of letters, digits and hyphens joined by dots, at least one dot between word characters.
+        var end = at + 1;
+        var validDot = false;
+        while (end < s.Length)
+        {
+            var c = s[end];
+            var k = ClassAt(s, end);
+            if (k < WordStartLimit || k >> 3 == RoleMark)
+            {
+                end += char.IsHighSurrogate(c) ? 2 : 1;
+            }
+            else if (c == '-' || (c == '.' && end > at + 1 && IsWordCharAt(s, end - 1) && IsWordStartAt(s, end + 1)))
+            {
+                validDot |= c == '.';
+                end++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        while (end > at + 1 && s[end - 1] is '-' or '.')
+        {
+            end--;
+        }
+
+        if (!validDot || !IsWordStartAt(s, at + 1))
+        {
+            return 0;
+        }
+
+        // Local part: letters, digits and . _ % + - back to the previous space or other character.
+        var localStart = at;
+        while (localStart > 0)
+        {
+            var c = s[localStart - 1];
+            var k = Classes[c];
+            if (k < WordLimit || c is '.' or '_' or '%' or '+' or '-')
+            {
+                localStart--;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        // Do not cut a token that started before the local part.
+        var count = doc.TokenTableCount;
+        while (count > 0 && doc.TokenTable[count - 1].Start >= localStart)
+        {
+            count--;
+        }
+
+        if (count > 0 && doc.TokenTable[count - 1].End > localStart)
+        {
+            localStart = doc.TokenTable[count - 1].End;
+        }
+
+        while (localStart < at && !IsWordStartAt(s, localStart))
+        {
+            localStart++;
+        }
+
+        if (localStart >= at || char.IsLowSurrogate(s[localStart]))
+        {
+            return 0;
+        }
+
+        // Replace the tokens of the local part; the address inherits the position flags of the first of them.
+        var flags = TokenFlags.None;
+        while (doc.TokenTableCount > 0 && doc.TokenTable[doc.TokenTableCount - 1].Start >= localStart)
+        {
+            ref readonly var removed = ref doc.TokenTable[--doc.TokenTableCount];
+            flags = removed.Flags & LineStart;
+            if (removed.IsWordLike)
+            {
+                words--;
+            }
+
+            if (removed.PartCount > 0)
+            {
+                doc.PartTableCount = removed.FirstPart;
+            }
+        }
+
+        while (doc.MarkerTableCount > 0 && doc.MarkerTable[doc.MarkerTableCount - 1].Token >= doc.TokenTableCount)
+        {
+            doc.MarkerTableCount--;
+        }
+
+        MarkLineStart(doc, flags, words);
+        return EmitSpan(s, keys, doc, localStart, end, TokenKind.Email, flags);
+    }
+
+    /// <summary>Emits a token over [start, end) of any kind, folding and hashing every character; returns end.</summary>
+    private static int EmitSpan(ReadOnlySpan<char> s, Span<char> keys, ParsedDocument doc, int start, int end, TokenKind kind, TokenFlags flags)
+    {
+        var h = TokenKeyHash.Seed;
+        var all = 0;
+        var digit = false;
+        for (var i = start; i < end; i++)
+        {
+            var c = s[i];
+            var f = CharFolding.FoldCase(c);
+            keys[i] = f;
+            h = TokenKeyHash.Add(h, f);
+            all |= c;
+            digit |= Classes[c] >> 3 == RoleDigit;
+        }
+
+        if (all >= 128)
+        {
+            flags |= TokenFlags.NonAscii;
+        }
+
+        if (digit)
+        {
+            flags |= TokenFlags.HasDigit;
+        }
+
+        doc.AddToken(new Token(start, end - start, kind, flags, h));
+        return end;
+    }
+
+    /// <summary>Emits a symbol over [start, end) plus any combining marks, joiners or variation selectors after it.</summary>
+    private static int EmitSymbol(ReadOnlySpan<char> s, Span<char> keys, ParsedDocument doc, int start, int end, TokenKind kind, TokenFlags flags)
+    {
+        while (end < s.Length && ClassAt(s, end) >> 3 == RoleMark)
+        {
+            end += char.IsHighSurrogate(s[end]) ? 2 : 1;
+        }
+
+        return EmitSpan(s, keys, doc, start, end, kind, flags);
+    }
+
+    /// <summary>Emits a one-character token.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void EmitChar(Span<char> keys, ParsedDocument doc, int i, char c, TokenKind kind, TokenFlags flags)
+    {
+        var f = CharFolding.FoldCase(c);
+        keys[i] = f;
+        if (c >= 128)
+        {
+            flags |= TokenFlags.NonAscii;
+        }
+
+        doc.AddToken(new Token(i, 1, kind, flags, TokenKeyHash.Add(TokenKeyHash.Seed, f)));
+    }
+
+    /// <summary>Class byte of a code point: role in bits 3..7, <see cref="UpperBit"/>, <see cref="LowerBit"/>, <see cref="DigitBit"/> below.</summary>
+    internal static byte Classify(int codePoint)
+    {
+        switch (codePoint)
+        {
+            case '\'' or '\u2019' or '\u02BC':
+                return RoleApostrophe << 3;
+            case '"' or '\u201C' or '\u201D' or '\u201E' or '\u201F' or '\u2018' or '\u201A' or '\u201B' or '\u00AB' or '\u00BB' or '\u2039' or '\u203A':
+                return RoleQuote << 3;
+            case '-' or '\u2010' or '\u2011':
+                return RoleHyphen << 3;
+            case '.':
+                return RolePeriod << 3;
+            case '!' or '?' or '\u2026' or '\u203C' or '\u2047' or '\u2048' or '\u2049':
+                return RoleTerminator << 3;
+            case '\n' or '\r' or '\u2028' or '\u2029':
+                return RoleLineBreak << 3;
+            case ',':
+                return RoleComma << 3;
+            case '@':
+                return RoleAt << 3;
+            case '\u200C' or '\u200D' or '\u00AD' or '\u2060':
+                return RoleJoiner << 3;
+            case '%' or '\u2030' or '\u2031' or '#' or '&' or '*' or '\u2022' or '\u00A7' or '\u00B6' or '\u2020' or '\u2021':
+                return RoleSymbol << 3;
+        }
+
+        if (codePoint is >= 0xD800 and <= 0xDBFF)
+        {
+            return RoleHighSurrogate << 3;
+        }
+
+        if (codePoint is >= 0xDC00 and <= 0xDFFF)
+        {
+            return RoleLoneSurrogate << 3;
+        }
+
+        if (codePoint < 0x10000 && char.IsWhiteSpace((char)codePoint))
+        {
+            return RoleSpace << 3;
+        }
+
+        return CharUnicodeInfo.GetUnicodeCategory(codePoint) switch
+        {
+            UnicodeCategory.UppercaseLetter or UnicodeCategory.TitlecaseLetter => (RoleLetter << 3) | UpperBit,
+            UnicodeCategory.LowercaseLetter => (RoleLetter << 3) | LowerBit,
+            UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter => RoleLetter << 3,
+            UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark => RoleMark << 3,
+            UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber => (RoleDigit << 3) | DigitBit,
+            UnicodeCategory.ConnectorPunctuation or UnicodeCategory.DashPunctuation or UnicodeCategory.OpenPunctuation
+                or UnicodeCategory.ClosePunctuation or UnicodeCategory.InitialQuotePunctuation or UnicodeCategory.FinalQuotePunctuation
+                or UnicodeCategory.OtherPunctuation => RolePunct << 3,
+            UnicodeCategory.Control or UnicodeCategory.Format => RoleSkip << 3,
+            UnicodeCategory.SpaceSeparator or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator => RoleSpace << 3,
+            _ => RoleSymbol << 3,
+        };
+    }
+
+    private static byte[] BuildClassTable()
+    {
+        var table = new byte[0x10000];
+        for (var c = 0; c < table.Length; c++)
+        {
+            table[c] = Classify(c);
+        }
+
+        return table;
+    }
+}
