@@ -1,35 +1,36 @@
 namespace TextLens.Tests;
 
 /// <summary>
-/// A fact that needs the third-party data in <c>../shared</c> next to the repository (the folder holding
-/// <c>TextLens.sln</c>); skipped with a clear message on a fresh clone where it is absent.
+/// A fact that needs the shared data next to the repository (<c>../shared/seeds</c>, <c>../shared/data</c>): skipped
+/// with a clear message on a fresh clone where that folder does not exist.
 /// </summary>
 public sealed class SharedDataFactAttribute : FactAttribute
 {
     public SharedDataFactAttribute()
     {
-        if (SharedData.Seeds is null)
+        if (!Directory.Exists(SharedData.Seeds))
         {
-            Skip = "../shared/seeds is not present next to the repository (third-party data is not part of the repository).";
+            Skip = $"Shared data not found at {SharedData.Seeds} (it lives next to the repository, outside it).";
         }
     }
 }
 
-/// <summary>Locates <c>../shared</c> relative to the repository root.</summary>
+/// <summary>Where the repository and the shared data are.</summary>
 public static class SharedData
 {
-    /// <summary>The repository root (the folder with TextLens.sln), or null.</summary>
-    public static string? RepositoryRoot { get; } = FindRoot();
+    /// <summary>The repository root: the folder holding <c>TextLens.sln</c>, found by walking up from the test binaries.</summary>
+    public static string RepositoryRoot { get; } = FindRoot();
 
-    /// <summary><c>../shared</c>, or null when absent.</summary>
-    public static string? Shared => RepositoryRoot is { } root && Directory.Exists(Path.Combine(root, "..", "shared"))
-        ? Path.GetFullPath(Path.Combine(root, "..", "shared"))
-        : null;
+    /// <summary><c>../shared</c> relative to the repository root.</summary>
+    public static string Root => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared"));
 
-    /// <summary><c>../shared/seeds</c>, or null when absent.</summary>
-    public static string? Seeds => Shared is { } s && Directory.Exists(Path.Combine(s, "seeds")) ? Path.Combine(s, "seeds") : null;
+    /// <summary>The seed articles.</summary>
+    public static string Seeds => Path.Combine(Root, "seeds");
 
-    private static string? FindRoot()
+    /// <summary>The data sets.</summary>
+    public static string Data => Path.Combine(Root, "data");
+
+    private static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TextLens.sln")))
@@ -37,6 +38,6 @@ public static class SharedData
             dir = dir.Parent;
         }
 
-        return dir?.FullName;
+        return dir?.FullName ?? AppContext.BaseDirectory;
     }
 }
