@@ -25,7 +25,7 @@ internal sealed class AttributionAnalyzer : IAnalyzer, IReportContributor
     {
         _options = options;
         _table = table;
-        _matcher = matcher ?? new HashCueMatcher(table);
+        _matcher = matcher ?? new PhraseCueMatcher(table);
         _gazetteer = gazetteer ?? (static () => null);
         Descriptor = new AnalyzerDescriptor(Id, 1, LayerName)
         {

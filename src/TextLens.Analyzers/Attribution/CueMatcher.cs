@@ -1,10 +1,11 @@
+using TextLens.Analyzers.Matching;
 using TextLens.Text;
 
 namespace TextLens.Analyzers.Attribution;
 
 /// <summary>
-/// Finds the <see cref="CueTable"/> groups at every token of a document. A small seam so that the compiled token
-/// matcher shared with the framing analyzer can replace <see cref="HashCueMatcher"/> without touching the rules.
+/// Finds the <see cref="CueTable"/> groups at every token of a document: the seam between the attribution rules and
+/// the token matcher (<see cref="PhraseCueMatcher"/> on the shared <see cref="PhraseMatcher"/>).
 /// </summary>
 internal interface ICueMatcher
 {
@@ -17,156 +18,87 @@ internal interface ICueMatcher
 }
 
 /// <summary>
-/// The default <see cref="ICueMatcher"/>: an open-addressing table keyed by the parser's token-key hash, with the
-/// multi-word sequences starting with each word ordered longest first. One probe per token, no allocation.
+/// The default <see cref="ICueMatcher"/>, on the shared compiled <see cref="PhraseMatcher"/> (the framing analyzer's
+/// matcher): one matcher for the single-token keys (every token gets its own, so the function-word classes and verb
+/// forms are known everywhere), one for the multi-token sequences (leftmost-longest, as framing terms are matched).
+/// Patterns are tokenized by the document parser, so a cue and the text it names split into the same tokens.
 /// </summary>
-internal sealed class HashCueMatcher : ICueMatcher
+internal sealed class PhraseCueMatcher : ICueMatcher
 {
-    private readonly int[] _hashes;
-    private readonly int[] _slots;
-    private readonly Bucket[] _buckets;
-    private readonly int _mask;
+    private readonly PhraseMatcher _single;
+    private readonly PhraseMatcher _multi;
 
-    public HashCueMatcher(CueTable table)
+    public PhraseCueMatcher(CueTable table, DocumentParser? parser = null)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var byFirst = new Dictionary<string, Bucket>(StringComparer.Ordinal);
-        foreach (var (key, group) in table.Keys)
+        parser ??= DocumentParser.Default;
+        var scratch = new ParsedDocument();
+        var single = new PhraseMatcherBuilder();
+        var multi = new PhraseMatcherBuilder();
+        foreach (var (key, group) in table.Keys.OrderBy(k => k.Group))
         {
-            var words = key.Split(' ');
-            if (!byFirst.TryGetValue(words[0], out var bucket))
+            var words = PatternShape.Words(key, foldDiacritics: false, parser, scratch);
+            if (words.Length == 0)
             {
-                byFirst[words[0]] = bucket = new Bucket(words[0]);
+                continue;
             }
 
-            if (words.Length == 1)
-            {
-                bucket.Single = group;
-            }
-            else
-            {
-                bucket.Sequences.Add((words[1..], group));
-            }
+            (words.Length == 1 ? single : multi).Add(new MatchPattern(key, group, MatchOptions.None));
         }
 
-        _buckets = [.. byFirst.Values];
-        var capacity = 16;
-        while (capacity < _buckets.Length * 3)
-        {
-            capacity <<= 1;
-        }
-
-        _mask = capacity - 1;
-        _hashes = new int[capacity];
-        _slots = new int[capacity];
-        for (var b = 0; b < _buckets.Length; b++)
-        {
-            var bucket = _buckets[b];
-            bucket.Sequences.Sort(static (x, y) => y.Words.Length.CompareTo(x.Words.Length));
-            bucket.Ordered = [.. bucket.Sequences];
-            var hash = TokenKeyHash.Compute(bucket.Key);
-            var slot = hash & _mask;
-            while (_slots[slot] != 0)
-            {
-                slot = (slot + 1) & _mask;
-            }
-
-            _hashes[slot] = hash;
-            _slots[slot] = b + 1;
-        }
+        _single = single.Build(parser);
+        _multi = multi.Build(parser);
     }
 
     public void Match(ParsedDocument document, Span<int> single, Span<int> longest, Span<byte> longestLength)
     {
         var tokens = document.Tokens;
-        for (var i = 0; i < tokens.Length; i++)
+        single[..tokens.Length].Fill(-1);
+        longest[..tokens.Length].Fill(-1);
+        longestLength[..tokens.Length].Clear();
+
+        var t = 0;
+        foreach (var m in _multi.Matches(document))
         {
-            single[i] = -1;
-            longest[i] = -1;
-            longestLength[i] = 0;
-            ref readonly var token = ref tokens[i];
-            if (token.Kind is not (TokenKind.Word or TokenKind.Clitic))
+            while (t < tokens.Length && tokens[t].Start < m.Start)
+            {
+                t++;
+            }
+
+            if (t == tokens.Length || tokens[t].Start != m.Start)
             {
                 continue;
             }
 
-            var bucket = Find(document, token);
-            if (bucket is null)
+            var k = t;
+            while (k < tokens.Length && tokens[k].End <= m.End)
+            {
+                k++;
+            }
+
+            longest[t] = m.Payload;
+            longestLength[t] = (byte)Math.Min(byte.MaxValue, k - t);
+        }
+
+        t = 0;
+        foreach (var m in _single.Matches(document))
+        {
+            while (t < tokens.Length && tokens[t].Start < m.Start)
+            {
+                t++;
+            }
+
+            if (t == tokens.Length || tokens[t].Start != m.Start)
             {
                 continue;
             }
 
-            single[i] = bucket.Single;
-            foreach (var (rest, group) in bucket.Ordered)
+            single[t] = m.Payload;
+            if (longest[t] < 0)
             {
-                if (Follows(document, tokens, i, rest))
-                {
-                    longest[i] = group;
-                    longestLength[i] = (byte)(rest.Length + 1);
-                    break;
-                }
-            }
-
-            if (longest[i] < 0 && bucket.Single >= 0)
-            {
-                longest[i] = bucket.Single;
-                longestLength[i] = 1;
+                longest[t] = m.Payload;
+                longestLength[t] = 1;
             }
         }
-    }
-
-    private Bucket? Find(ParsedDocument document, in Token token)
-    {
-        var hash = token.KeyHash;
-        var slot = hash & _mask;
-        while (true)
-        {
-            var b = _slots[slot];
-            if (b == 0)
-            {
-                return null;
-            }
-
-            if (_hashes[slot] == hash)
-            {
-                var bucket = _buckets[b - 1];
-                if (document.KeyOf(token).SequenceEqual(bucket.Key))
-                {
-                    return bucket;
-                }
-            }
-
-            slot = (slot + 1) & _mask;
-        }
-    }
-
-    private static bool Follows(ParsedDocument document, ReadOnlySpan<Token> tokens, int i, string[] rest)
-    {
-        if (i + rest.Length >= tokens.Length)
-        {
-            return false;
-        }
-
-        for (var k = 0; k < rest.Length; k++)
-        {
-            ref readonly var t = ref tokens[i + 1 + k];
-            if (t.Kind is not (TokenKind.Word or TokenKind.Clitic or TokenKind.Number) || !document.KeyOf(t).SequenceEqual(rest[k]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private sealed class Bucket(string key)
-    {
-        public string Key { get; } = key;
-
-        public int Single { get; set; } = -1;
-
-        public List<(string[] Words, int Group)> Sequences { get; } = [];
-
-        public (string[] Words, int Group)[] Ordered { get; set; } = [];
     }
 }
