@@ -10,6 +10,18 @@ namespace TextLens.Text;
 /// </summary>
 public static class CharFolding
 {
+    // Declared before DiacriticTable: static fields are initialised in text order.
+    /// <summary>Letters with diacritics (Latin-1 Supplement, Latin Extended-A, a few of Extended-B) and the plain letter each folds to.</summary>
+    private static readonly (string Letters, char Plain)[] LatinLetters =
+    [
+        ("ÀÁÂÃÄÅĀĂĄ", 'A'), ("àáâãäåāăą", 'a'), ("ÇĆĈĊČ", 'C'), ("çćĉċč", 'c'), ("ĎĐ", 'D'), ("ďđ", 'd'),
+        ("ÈÉÊËĒĔĖĘĚƏ", 'E'), ("èéêëēĕėęěə", 'e'), ("ĜĞĠĢǦ", 'G'), ("ĝğġģǧ", 'g'), ("ĤĦ", 'H'), ("ĥħ", 'h'),
+        ("ÌÍÎÏĨĪĬĮİ", 'I'), ("ìíîïĩīĭįı", 'i'), ("Ĵ", 'J'), ("ĵ", 'j'), ("Ķ", 'K'), ("ķ", 'k'), ("ĹĻĽĿŁ", 'L'), ("ĺļľŀł", 'l'),
+        ("ÑŃŅŇ", 'N'), ("ñńņň", 'n'), ("ÒÓÔÕÖØŌŎŐƠ", 'O'), ("òóôõöøōŏőơ", 'o'), ("ŔŖŘ", 'R'), ("ŕŗř", 'r'),
+        ("ŚŜŞŠȘ", 'S'), ("śŝşšș", 's'), ("ŢŤŦȚ", 'T'), ("ţťŧț", 't'), ("ÙÚÛÜŨŪŬŮŰŲƯ", 'U'), ("ùúûüũūŭůűųư", 'u'),
+        ("Ŵ", 'W'), ("ŵ", 'w'), ("ÝŶŸ", 'Y'), ("ýÿŷ", 'y'), ("ŹŻŽ", 'Z'), ("źżž", 'z'),
+    ];
+
     private static readonly char[] DiacriticTable = BuildDiacriticTable();
 
     /// <summary>
@@ -31,6 +43,7 @@ public static class CharFolding
     {
         '\u2019' or '\u02BC' or '\u2018' or '\u00B4' or '\u2032' => '\'',
         '\u2010' or '\u2011' => '-',
+        '\u0130' => 'i', // İ: char.ToLowerInvariant leaves it unchanged.
         _ => char.ToLowerInvariant(c),
     };
 
@@ -79,13 +92,17 @@ public static class CharFolding
             }
         }
 
-        table['ı'] = 'i';
-        table['ə'] = 'e';
-        table['Ə'] = 'E';
-        table['ø'] = 'o';
-        table['đ'] = 'd';
-        table['ł'] = 'l';
-        table['ħ'] = 'h';
+        // Explicit map for the Latin letters of European, Turkish and Azerbaijani text. Normalize(FormD) above
+        // decomposes nothing when the process runs with InvariantGlobalization (the default of this repository and
+        // of many trimmed or container apps), so the table must not depend on it.
+        foreach (var (letters, plain) in LatinLetters)
+        {
+            foreach (var c in letters)
+            {
+                table[c] = plain;
+            }
+        }
+
         return table;
     }
 }
