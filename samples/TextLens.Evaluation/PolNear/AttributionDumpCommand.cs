@@ -11,12 +11,18 @@ internal sealed class AttributionDumpCommand : IEvaluationCommand
     {
         if (args.Count == 0)
         {
-            Console.Error.WriteLine("usage: textlens-eval attribution-dump <file.txt>...");
+            Console.Error.WriteLine("usage: textlens-eval attribution-dump [--entities] <file.txt>...");
             return Task.FromResult(2);
         }
 
-        var pipeline = new TextLensPipelineBuilder().AddAttribution().Build();
-        foreach (var path in args)
+        var builder = new TextLensPipelineBuilder();
+        if (args.Contains("--entities"))
+        {
+            builder.AddEntities();
+        }
+
+        var pipeline = builder.AddAttribution().Build();
+        foreach (var path in args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)))
         {
             var text = File.ReadAllText(path);
             var result = pipeline.Analyze(new TextDocument(Path.GetFileName(path), text), cancellationToken: cancellationToken);
@@ -26,7 +32,7 @@ internal sealed class AttributionDumpCommand : IEvaluationCommand
                 Console.WriteLine($"  [doc] {f.Key}={f.Value}");
             }
 
-            foreach (var a in result.Annotations)
+            foreach (var a in result.Annotations.Where(a => a.Layer == "attribution"))
             {
                 string Part(string role) => string.Join(" + ", a.Spans.Where(s => s.Role == role).Select(s => Clip(text.Substring(s.Start, s.Length))));
                 Console.WriteLine($"- {a.Category} | {a.Label} | {string.Join(" ", a.Facets.Select(f => $"{f.Key}={f.Value}"))}");

@@ -1,13 +1,11 @@
 using TextLens.Analyzers.Attribution;
+using TextLens.Entities;
 
 namespace TextLens;
 
 /// <summary>Adds the source attribution analyzer (<c>textlens.attribution/1</c>) to a pipeline.</summary>
 public static class AttributionBuilderExtensions
 {
-    /// <summary>The <see cref="TextLensPipelineBuilder.Properties"/> key under which the entity analyzer shares its gazetteers.</summary>
-    internal const string GazetteersProperty = "textlens.entities.gazetteers";
-
     /// <summary>
     /// Adds attribution with the default options: who is quoted or cited (layer <c>attribution</c>), with which cue,
     /// of what kind, resolved to a canonical source; reads the <c>entity</c> layer when an entity analyzer runs.
@@ -57,7 +55,14 @@ public static class AttributionBuilderExtensions
 
         // The entity analyzer may be added before or after this one: its gazetteers are looked up on first use.
         var properties = builder.Properties;
-        var gazetteer = new Lazy<ISourceGazetteer?>(() => properties.TryGetValue(GazetteersProperty, out var value) ? value as ISourceGazetteer : null,
+        var gazetteer = new Lazy<ISourceGazetteer?>(() => properties.TryGetValue(EntityIndex.PropertyKey, out var value)
+            ? value switch
+            {
+                EntityIndex index => new EntityIndexGazetteer(index, table),
+                ISourceGazetteer custom => custom,
+                _ => null,
+            }
+            : null,
             LazyThreadSafetyMode.ExecutionAndPublication);
         return builder.AddAnalyzer(new AttributionAnalyzer(snapshot, table, gazetteer: () => gazetteer.Value));
     }

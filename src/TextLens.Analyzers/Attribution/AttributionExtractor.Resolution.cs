@@ -33,8 +33,23 @@ internal sealed partial class AttributionExtractor
                 continue;
             }
 
-            entities.Add(new EntityMention(a.Start, a.End, a.Category.ToUpperInvariant(), a.Facet("name") ?? a.Label,
-                NullIfEmpty(a.Facet("metonymFor")), NullIfEmpty(a.Facet("sourceType"))));
+            // The entity analyzer writes the entity id as label and the id of what a metonym stands for as metonymFor:
+            // both are read back through the gazetteer for canonical names and a source-type hint.
+            var name = a.Facet("name") ?? a.Label;
+            var metonym = NullIfEmpty(a.Facet("metonymFor"));
+            var hint = NullIfEmpty(a.Facet("sourceType"));
+            if (gazetteer is not null && gazetteer.TryGetById(a.Label, out var known))
+            {
+                name = known.Canonical;
+                hint ??= known.SourceType;
+            }
+
+            if (metonym is not null && gazetteer is not null && gazetteer.TryGetById(metonym, out var target))
+            {
+                metonym = target.Canonical;
+            }
+
+            entities.Add(new EntityMention(a.Start, a.End, a.Category.ToUpperInvariant(), name, metonym, hint));
         }
 
         var tokens = T;
@@ -273,6 +288,14 @@ internal sealed partial class AttributionExtractor
             return;
         }
 
+        // 1b. An organization named before a source noun: "the Caliber.Az news service", "a Defense Ministry spokesman".
+        if (OrganizationBeforeNouns(core, coreEnd) is { } org)
+        {
+            (f.Label, f.Type, f.Role, f.Resolution, f.Resolved) = (org.MetonymFor ?? org.Name, nounType ?? org.SourceType ?? TypeOfEntity(org.Type, org.MetonymFor is not null),
+                nounRole ?? SourceNounRole.Organization, org.MetonymFor is null ? SourceResolution.Named : SourceResolution.Metonym, true);
+            return;
+        }
+
         // 2. X’s N: a metonym's institution (Baku’s defence ministry).
         var clitic = -1;
         for (var j = core + 1; j < coreEnd - 1 && clitic < 0; j++)
@@ -412,6 +435,56 @@ internal sealed partial class AttributionExtractor
         }
 
         return covering ?? head;
+    }
+
+    /// <summary>The last organization entity inside [core, coreEnd) followed only by source nouns up to the end.</summary>
+    private EntityMention? OrganizationBeforeNouns(int core, int coreEnd)
+    {
+        var start = T[core].Start;
+        var stop = T[coreEnd - 1].End;
+        var entities = _ws.Entities;
+        int lo = 0, hi = entities.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (entities[mid].Start < stop)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (var k = lo - 1; k >= 0 && lo - k <= 16; k--)
+        {
+            _ws.Steps++;
+            var e = entities[k];
+            if (e.Start < start)
+            {
+                break;
+            }
+
+            if (e.End >= stop || e.Type != "ORG" || e.FromText)
+            {
+                continue;
+            }
+
+            // Every token after the entity must belong to a source noun.
+            var j = _doc.TokenIndexAt(e.End);
+            while (j < coreEnd && NounAt(j) is { } n)
+            {
+                j += n.Length;
+            }
+
+            if (j >= coreEnd)
+            {
+                return e;
+            }
+        }
+
+        return null;
     }
 
     /// <summary><c>Baku’s defence ministry</c>: the gazetteer's entry for the institution of the metonym's country.</summary>

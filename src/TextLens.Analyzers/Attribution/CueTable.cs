@@ -151,6 +151,55 @@ internal sealed class CueTable
     /// <summary>The function-word classes of a single-word group.</summary>
     public WordClass ClassOf(int group) => group < 0 ? WordClass.None : _groupClasses[group];
 
+    /// <summary>
+    /// The source type the source nouns in some names suggest (a gazetteer entity's name, aliases and titles):
+    /// anonymous, social media, media, international organization first, then official or military; null when none.
+    /// </summary>
+    public string? SourceTypeOfNames(IEnumerable<string> names)
+    {
+        string? best = null;
+        var bestRank = int.MaxValue;
+        foreach (var name in names)
+        {
+            var words = Text.CharFolding.FoldCase(name).Split([' ', '-', ',', '.', '(', ')', '\'', '’'], StringSplitOptions.RemoveEmptyEntries);
+            for (var i = 0; i < words.Length; i++)
+            {
+                for (var n = Math.Min(4, words.Length - i); n >= 1; n--)
+                {
+                    foreach (var e in Entries(Find(string.Join(' ', words, i, n))))
+                    {
+                        if (e.Kind != CueEntryKind.SourceNoun)
+                        {
+                            continue;
+                        }
+
+                        var type = Nouns[e.Index].Type;
+                        var rank = Rank(type);
+                        if (rank < bestRank)
+                        {
+                            (best, bestRank) = (type, rank);
+                        }
+                    }
+                }
+            }
+        }
+
+        return best;
+
+        static int Rank(string type) => type switch
+        {
+            AttributionSourceTypes.Anonymous => 0,
+            AttributionSourceTypes.SocialMedia => 1,
+            AttributionSourceTypes.Media => 2,
+            AttributionSourceTypes.InternationalOrganization => 3,
+            AttributionSourceTypes.Official => 4,
+            AttributionSourceTypes.Military => 5,
+            AttributionSourceTypes.Expert => 6,
+            AttributionSourceTypes.Witness => 7,
+            _ => int.MaxValue,
+        };
+    }
+
     /// <summary>The group of a word sequence, or -1.</summary>
     public int Find(string key) => _groupOf.TryGetValue(key, out var g) ? g : -1;
 

@@ -54,6 +54,12 @@ internal sealed class FakeGazetteer(params (string Name, GazetteerSource Source)
     private readonly Dictionary<string, GazetteerSource> _entries = entries.ToDictionary(e => e.Name, e => e.Source, StringComparer.OrdinalIgnoreCase);
 
     public bool TryFind(string name, out GazetteerSource source) => _entries.TryGetValue(name.Replace('’', '\''), out source);
+
+    public bool TryGetById(string id, out GazetteerSource source)
+    {
+        source = default;
+        return false;
+    }
 }
 
 internal static class AttributionHarness

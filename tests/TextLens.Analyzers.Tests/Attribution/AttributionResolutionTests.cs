@@ -183,3 +183,35 @@ public sealed class AttributionResolutionTests
         Assert.Equal(type, a.Type);
     }
 }
+
+/// <summary>Resolution with the real entity analyzer and its embedded gazetteers.</summary>
+public sealed class AttributionWithEntitiesTests
+{
+    private static readonly TextLensPipeline Pipeline = new TextLensPipelineBuilder().AddEntities().AddAttribution().Build();
+
+    private static List<AttributionView> Find(string text) => AttributionHarness.Views(text, Pipeline.Analyze(new TextDocument("e", text)));
+
+    [Fact]
+    public void Capitals_resolve_to_their_governments_and_possessive_ministries_to_the_ministry()
+    {
+        var views = Find("Baku blamed the separatists for the attack. “Operations have begun,” Baku’s defence ministry said. Moscow said it was studying the report.");
+        var baku = views.Single("blamed");
+        Assert.Equal("Government of Azerbaijan", baku.Label);
+        Assert.Equal("metonym", baku["resolution"]);
+        Assert.Equal("official", baku.Type);
+        Assert.Equal("Ministry of Defense of Azerbaijan", views.Single(v => v.Source == "Baku’s defence ministry").Label);
+        Assert.Equal("Government of Russia", views.Single(v => v.Source == "Moscow").Label);
+    }
+
+    [Fact]
+    public void Named_people_and_outlets_take_their_canonical_names_and_gazetteer_types()
+    {
+        var views = Find("Russian peacekeeping commander General Volkov claimed that the men were workers. The Baku-based Caliber.Az news service reported that the convoy carried arms.");
+        var volkov = views.Single("claimed");
+        Assert.Equal("Andrei Volkov", volkov.Label);
+        Assert.Equal("military", volkov.Type);
+        var caliber = views.Single("reported");
+        Assert.Equal("Caliber.Az", caliber.Label);
+        Assert.Equal("media", caliber.Type);
+    }
+}
