@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 
@@ -10,7 +9,6 @@ namespace TextLens.Text;
 /// </summary>
 public static class CharFolding
 {
-    // Declared before DiacriticTable: static fields are initialised in text order.
     /// <summary>Letters with diacritics (Latin-1 Supplement, Latin Extended-A, a few of Extended-B) and the plain letter each folds to.</summary>
     private static readonly (string Letters, char Plain)[] LatinLetters =
     [
@@ -21,8 +19,6 @@ public static class CharFolding
         ("ŚŜŞŠȘ", 'S'), ("śŝşšș", 's'), ("ŢŤŦȚ", 'T'), ("ţťŧț", 't'), ("ÙÚÛÜŨŪŬŮŰŲƯ", 'U'), ("ùúûüũūŭůűųư", 'u'),
         ("Ŵ", 'W'), ("ŵ", 'w'), ("ÝŶŸ", 'Y'), ("ýÿŷ", 'y'), ("ŹŻŽ", 'Z'), ("źżž", 'z'),
     ];
-
-    private static readonly char[] DiacriticTable = BuildDiacriticTable();
 
     /// <summary>
     /// Folds case (invariant lower case) and unifies typographic variants that must not change meaning:
@@ -71,30 +67,51 @@ public static class CharFolding
         });
     }
 
+    /// <summary>
+    /// Each string is a base letter followed by the letters that decompose (canonical decomposition, NFD) into it
+    /// plus combining marks: Latin-1 Supplement, Latin Extended-A/B and Latin Extended Additional. Written out
+    /// rather than computed with <see cref="string.Normalize(NormalizationForm)"/>, which does nothing when the
+    /// process runs with invariant globalization (as every TextLens project does).
+    /// </summary>
+    private static readonly string[] LatinDecompositions =
+    [
+        "AÀÁÂÃÄÅĀĂĄǍǞǠǺȀȂȦḀẠẢẤẦẨẪẬẮẰẲẴẶ", "BḂḄḆ", "CÇĆĈĊČḈ", "DĎḊḌḎḐḒ", "EÈÉÊËĒĔĖĘĚȄȆȨḔḖḘḚḜẸẺẼẾỀỂỄỆ", "FḞ", "GĜĞĠĢǦǴḠ", "HĤȞḢḤḦḨḪ",
+        "IÌÍÎÏĨĪĬĮİǏȈȊḬḮỈỊ", "JĴ", "KĶǨḰḲḴ", "LĹĻĽḶḸḺḼ", "MḾṀṂ", "NÑŃŅŇǸṄṆṈṊ", "OÒÓÔÕÖŌŎŐƠǑǪǬȌȎȪȬȮȰṌṎṐṒỌỎỐỒỔỖỘỚỜỞỠỢ", "PṔṖ", "RŔŖŘȐȒṘṚṜṞ",
+        "SŚŜŞŠȘṠṢṤṦṨ", "TŢŤȚṪṬṮṰ", "UÙÚÛÜŨŪŬŮŰŲƯǓǕǗǙǛȔȖṲṴṶṸṺỤỦỨỪỬỮỰ", "VṼṾ", "WŴẀẂẄẆẈ", "XẊẌ", "YÝŶŸȲẎỲỴỶỸ", "ZŹŻŽẐẒẔ",
+        "aàáâãäåāăąǎǟǡǻȁȃȧḁạảấầẩẫậắằẳẵặ", "bḃḅḇ", "cçćĉċčḉ", "dďḋḍḏḑḓ", "eèéêëēĕėęěȅȇȩḕḗḙḛḝẹẻẽếềểễệ", "fḟ", "gĝğġģǧǵḡ", "hĥȟḣḥḧḩḫẖ",
+        "iìíîïĩīĭįǐȉȋḭḯỉị", "jĵǰ", "kķǩḱḳḵ", "lĺļľḷḹḻḽ", "mḿṁṃ", "nñńņňǹṅṇṉṋ", "oòóôõöōŏőơǒǫǭȍȏȫȭȯȱṍṏṑṓọỏốồổỗộớờởỡợ", "pṕṗ", "rŕŗřȑȓṙṛṝṟ",
+        "sśŝşšșṡṣṥṧṩ", "tţťțṫṭṯṱẗ", "uùúûüũūŭůűųưǔǖǘǚǜȕȗṳṵṷṹṻụủứừửữự", "vṽṿ", "wŵẁẃẅẇẉẘ", "xẋẍ", "yýÿŷȳẏẙỳỵỷỹ", "zźżžẑẓẕ", "ÆǢǼ", "ØǾ", "æǣǽ", "øǿ",
+        "ſẛ", "ƷǮ",
+    ];
+
+    // Declared after the rows it is built from: static fields initialize in text order.
+    private static readonly char[] DiacriticTable = BuildDiacriticTable();
+
     private static char[] BuildDiacriticTable()
     {
-        // Latin-1 Supplement, Latin Extended-A/B, IPA (ə) and Latin Extended Additional.
         var table = new char[0x2000];
-        Span<char> one = stackalloc char[1];
         for (var i = 0; i < table.Length; i++)
         {
-            var c = (char)i;
-            table[i] = c;
-            if (i < 0xC0 || char.IsSurrogate(c))
-            {
-                continue;
-            }
+            table[i] = (char)i;
+        }
 
-            var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
-            if (decomposed.Length > 1 && decomposed[0] < 0x250 && CharUnicodeInfo.GetUnicodeCategory(decomposed[1]) == UnicodeCategory.NonSpacingMark)
+        table['ı'] = 'i';
+        table['ə'] = 'e';
+        table['Ə'] = 'E';
+        table['ø'] = 'o';
+        table['đ'] = 'd';
+        table['ł'] = 'l';
+        table['ħ'] = 'h';
+        foreach (var row in LatinDecompositions)
+        {
+            for (var k = 1; k < row.Length; k++)
             {
-                table[i] = decomposed[0];
+                table[row[k]] = table[row[0]];
             }
         }
 
-        // Explicit map for the Latin letters of European, Turkish and Azerbaijani text. Normalize(FormD) above
-        // decomposes nothing when the process runs with InvariantGlobalization (the default of this repository and
-        // of many trimmed or container apps), so the table must not depend on it.
+        // Explicit map for the Latin letters of European, Turkish and Azerbaijani text that have no canonical
+        // decomposition (Đ, Ł, Ħ, Ə, ı): merged from the entities branch's fix of the same problem.
         foreach (var (letters, plain) in LatinLetters)
         {
             foreach (var c in letters)
