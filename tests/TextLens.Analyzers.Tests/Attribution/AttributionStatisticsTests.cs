@@ -115,4 +115,20 @@ public sealed class AttributionStatisticsTests
         Assert.Equal(1.0, ministry["shareOfSource"].Number);
         Assert.Equal("terrorists", framing.Single(r => r["source"].Text == "Residents")["framingLabel"].Text);
     }
+
+    [Fact]
+    public async Task The_framing_analyzer_marks_labels_inside_attributed_content_with_their_source()
+    {
+        var pipeline = new TextLensPipelineBuilder().AddFraming().AddAttribution().Build();
+        Assert.Equal(["textlens.attribution", "textlens.framing"], pipeline.Analyzers.Select(a => a.Descriptor.Id));
+        var documents = new[]
+        {
+            new TextDocument("x", "“The separatists laid new mines,” the defence ministry said. Separatists left the town."),
+        };
+        var report = await pipeline.AnalyzeAsync(new InMemoryCorpus(documents), new AnalysisOptions { GroupBy = null });
+        var framing = Rows(report, "attribution-framing").Where(r => r["group"].Text == "all").ToList();
+        var row = Assert.Single(framing);
+        Assert.Equal("defence ministry", row["source"].Text);
+        Assert.Equal(1, row["mentions"].Number);
+    }
 }
