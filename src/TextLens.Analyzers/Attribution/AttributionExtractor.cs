@@ -102,44 +102,48 @@ internal sealed partial class AttributionExtractor
             return false;
         }
 
+        // Phrases first, then gapped cues, then verbs.
         var entries = _table.Entries(group);
+        var gapped = false;
+        var verb = -1;
         foreach (var entry in entries)
         {
-            if (entry.Kind == CueEntryKind.Phrase)
+            switch (entry.Kind)
             {
-                var phrase = _table.Phrases[entry.Index];
-                switch (phrase.Kind)
-                {
-                    case CuePhraseKind.AccordingTo:
-                        AccordingTo(t, length, phrase);
-                        return true;
-                    case CuePhraseKind.Agentless:
-                        AgentlessPhrase(t, length, phrase);
-                        return true;
-                    case CuePhraseKind.Hedge:
-                        Hedge(t, length, phrase);
-                        return true;
-                    default:
-                        break;
-                }
+                case CueEntryKind.Phrase:
+                    var phrase = _table.Phrases[entry.Index];
+                    switch (phrase.Kind)
+                    {
+                        case CuePhraseKind.AccordingTo:
+                            AccordingTo(t, length, phrase);
+                            return true;
+                        case CuePhraseKind.Agentless:
+                            AgentlessPhrase(t, length, phrase);
+                            return true;
+                        case CuePhraseKind.Hedge:
+                            Hedge(t, length, phrase);
+                            return true;
+                    }
+
+                    break;
+                case CueEntryKind.GapHead:
+                    gapped = true;
+                    break;
+                case CueEntryKind.Verb when verb < 0:
+                    verb = entries.IndexOf(entry);
+                    break;
             }
         }
 
-        foreach (var entry in entries)
+        if (gapped && Gapped(t, length, entries))
         {
-            if (entry.Kind == CueEntryKind.GapHead && Gapped(t, length, entries))
-            {
-                return true;
-            }
+            return true;
         }
 
-        foreach (var entry in entries)
+        if (verb >= 0)
         {
-            if (entry.Kind == CueEntryKind.Verb)
-            {
-                Verb(t, length, _table.Verbs[entry.Index], entry.Form);
-                return true;
-            }
+            Verb(t, length, _table.Verbs[entries[verb].Index], entries[verb].Form);
+            return true;
         }
 
         return false;
@@ -149,13 +153,11 @@ internal sealed partial class AttributionExtractor
     {
         var tokens = T;
         var ws = _ws;
-        for (var i = 0; i < tokens.Length; i++)
-        {
-            ws.Classes[i] = _table.ClassOf(ws.Single[i]);
-            ws.QuoteOpenAt[i] = -1;
-            ws.QuoteCloseAt[i] = -1;
-            ws.InQuote[i] = -1;
-        }
+        var n = tokens.Length;
+        ws.Classes.AsSpan(0, n).Clear();
+        ws.QuoteOpenAt.AsSpan(0, n).Fill(-1);
+        ws.QuoteCloseAt.AsSpan(0, n).Fill(-1);
+        ws.InQuote.AsSpan(0, n).Fill(-1);
 
         var sentences = _doc.Sentences;
         for (var s = 0; s < sentences.Length; s++)
@@ -168,14 +170,13 @@ internal sealed partial class AttributionExtractor
             }
         }
 
-        // Quotation marks and the innermost quotation around every token (quotations are ordered by start,
-        // nested ones after their container): one sweep with a stack of open quotations.
+        // Quotation marks and the innermost quotation around every token (quotations are ordered by start, nested
+        // ones after their container): one sweep with a stack of open quotations, linear whatever the nesting.
         var quotes = _doc.Quotes;
         var stack = ws.QuoteStack;
         var q = 0;
-        for (var i = 0; i < tokens.Length; i++)
+        for (var i = 0; i < n; i++)
         {
-            ws.Steps++;
             var start = tokens[i].Start;
             while (stack.Count > 0 && quotes[stack[^1]].ContentEnd <= start)
             {
@@ -184,16 +185,13 @@ internal sealed partial class AttributionExtractor
 
             while (q < quotes.Length && quotes[q].Start <= start)
             {
+                ws.Steps++;
                 var quote = quotes[q];
-                if (quote.FirstToken >= 0 && quote.FirstToken < tokens.Length)
+                if (quote.FirstToken >= 0 && quote.FirstToken < n)
                 {
                     ws.QuoteOpenAt[quote.FirstToken] = q;
-                }
-
-                if ((quote.Flags & QuoteFlags.Unclosed) == 0)
-                {
                     var close = quote.FirstToken + quote.TokenCount - 1;
-                    if (close > quote.FirstToken && close < tokens.Length && tokens[close].Kind == TokenKind.QuoteMark)
+                    if ((quote.Flags & QuoteFlags.Unclosed) == 0 && close > quote.FirstToken && close < n && tokens[close].Kind == TokenKind.QuoteMark)
                     {
                         ws.QuoteCloseAt[close] = q;
                     }
@@ -229,7 +227,26 @@ internal sealed partial class AttributionExtractor
 
     private bool IsClitic(int i) => (uint)i < (uint)_count && T[i].Kind == TokenKind.Clitic;
 
-    private bool Has(int i, WordClass c) => (uint)i < (uint)_count && (_ws.Classes[i] & c) != 0;
+    private bool Has(int i, WordClass c) => (uint)i < (uint)_count && (ClassesOf(i) & c) != 0;
+
+    /// <summary>The function-word classes of a token, looked up on first use.</summary>
+    private WordClass ClassesOf(int i)
+    {
+        var cls = _ws.Classes[i];
+        if (cls == WordClass.None)
+        {
+            ref readonly var token = ref T[i];
+            cls = WordClass.Computed;
+            if (token.Kind is TokenKind.Word or TokenKind.Clitic)
+            {
+                cls |= FunctionWords.Of(_doc.KeyOf(token), token.KeyHash);
+            }
+
+            _ws.Classes[i] = cls;
+        }
+
+        return cls;
+    }
 
     private bool KeyIs(int i, string key) => (uint)i < (uint)_count && _doc.KeyOf(T[i]).SequenceEqual(key);
 

@@ -19,22 +19,23 @@ internal interface ICueMatcher
 
 /// <summary>
 /// The default <see cref="ICueMatcher"/>, on the shared compiled <see cref="PhraseMatcher"/> (the framing analyzer's
-/// matcher): one matcher for the single-token keys (every token gets its own, so the function-word classes and verb
-/// forms are known everywhere), one for the multi-token sequences (leftmost-longest, as framing terms are matched).
-/// Patterns are tokenized by the document parser, so a cue and the text it names split into the same tokens.
+/// matcher): every cue, phrase and source noun of the lexicons in one leftmost-longest pass, so a token that starts
+/// no cue costs one filter probe. A token inside a longer match gets no group of its own (<c>State</c> in
+/// <c>State Department</c> is no verb). Patterns are tokenized by the document parser, so a cue and the text it names
+/// split into the same tokens.
 /// </summary>
 internal sealed class PhraseCueMatcher : ICueMatcher
 {
-    private readonly PhraseMatcher _single;
-    private readonly PhraseMatcher _multi;
+    private readonly PhraseMatcher _matcher;
+    private readonly bool[] _singleToken;
 
     public PhraseCueMatcher(CueTable table, DocumentParser? parser = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         parser ??= DocumentParser.Default;
         var scratch = new ParsedDocument();
-        var single = new PhraseMatcherBuilder();
-        var multi = new PhraseMatcherBuilder();
+        var builder = new PhraseMatcherBuilder();
+        _singleToken = new bool[table.GroupCount];
         foreach (var (key, group) in table.Keys.OrderBy(k => k.Group))
         {
             var words = PatternShape.Words(key, foldDiacritics: false, parser, scratch);
@@ -43,11 +44,11 @@ internal sealed class PhraseCueMatcher : ICueMatcher
                 continue;
             }
 
-            (words.Length == 1 ? single : multi).Add(new MatchPattern(key, group, MatchOptions.None));
+            _singleToken[group] = words.Length == 1;
+            builder.Add(new MatchPattern(key, group, MatchOptions.None));
         }
 
-        _single = single.Build(parser);
-        _multi = multi.Build(parser);
+        _matcher = builder.Build(parser);
     }
 
     public void Match(ParsedDocument document, Span<int> single, Span<int> longest, Span<byte> longestLength)
@@ -58,7 +59,7 @@ internal sealed class PhraseCueMatcher : ICueMatcher
         longestLength[..tokens.Length].Clear();
 
         var t = 0;
-        foreach (var m in _multi.Matches(document))
+        foreach (var m in _matcher.Matches(document))
         {
             while (t < tokens.Length && tokens[t].Start < m.Start)
             {
@@ -70,7 +71,7 @@ internal sealed class PhraseCueMatcher : ICueMatcher
                 continue;
             }
 
-            var k = t;
+            var k = t + 1;
             while (k < tokens.Length && tokens[k].End <= m.End)
             {
                 k++;
@@ -78,26 +79,9 @@ internal sealed class PhraseCueMatcher : ICueMatcher
 
             longest[t] = m.Payload;
             longestLength[t] = (byte)Math.Min(byte.MaxValue, k - t);
-        }
-
-        t = 0;
-        foreach (var m in _single.Matches(document))
-        {
-            while (t < tokens.Length && tokens[t].Start < m.Start)
+            if (_singleToken[m.Payload])
             {
-                t++;
-            }
-
-            if (t == tokens.Length || tokens[t].Start != m.Start)
-            {
-                continue;
-            }
-
-            single[t] = m.Payload;
-            if (longest[t] < 0)
-            {
-                longest[t] = m.Payload;
-                longestLength[t] = 1;
+                single[t] = m.Payload;
             }
         }
     }

@@ -40,13 +40,12 @@ internal readonly record struct CueEntry(CueEntryKind Kind, int Index, VerbForm 
 
 /// <summary>
 /// The cue lexicons compiled for matching: every word sequence (a verb form, a phrase, the head or tail of a gapped
-/// phrase, a source noun, a function word) becomes a group of entries keyed by its case-folded words. Later lexicons
+/// phrase, a source noun) becomes a group of entries keyed by its case-folded words. Later lexicons
 /// override earlier ones for the same verb form or phrase text. Immutable and thread-safe.
 /// </summary>
 internal sealed class CueTable
 {
     private readonly List<CueEntry[]> _groups = [];
-    private readonly List<WordClass> _groupClasses = [];
     private readonly Dictionary<string, int> _groupOf = new(StringComparer.Ordinal);
 
     public CueTable(IReadOnlyList<CueLexicon> lexicons)
@@ -115,12 +114,6 @@ internal sealed class CueTable
             Add(text, new CueEntry(CueEntryKind.SourceNoun, nounIndex[noun], Plural: plural));
         }
 
-        foreach (var (word, cls) in FunctionWords.All)
-        {
-            var g = GroupFor(word);
-            _groupClasses[g] |= cls;
-        }
-
         Sha256 = string.Join("+", lexicons.Select(l => l.Sha256));
     }
 
@@ -147,9 +140,6 @@ internal sealed class CueTable
 
     /// <summary>The entries of a group.</summary>
     public ReadOnlySpan<CueEntry> Entries(int group) => group < 0 ? default : _groups[group];
-
-    /// <summary>The function-word classes of a single-word group.</summary>
-    public WordClass ClassOf(int group) => group < 0 ? WordClass.None : _groupClasses[group];
 
     /// <summary>
     /// The source type the source nouns in some names suggest (a gazetteer entity's name, aliases and titles):
@@ -219,7 +209,6 @@ internal sealed class CueTable
         {
             g = _groups.Count;
             _groups.Add([]);
-            _groupClasses.Add(WordClass.None);
             _groupOf[key] = g;
         }
 

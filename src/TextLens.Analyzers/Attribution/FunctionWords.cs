@@ -59,11 +59,71 @@ internal enum WordClass : uint
 
     /// <summary>A word that ends a sentence-initial adverbial (<c>however</c>, <c>meanwhile</c>).</summary>
     Discourse = 1 << 17,
+
+    /// <summary>Set once a token's classes have been looked up (they are looked up lazily, only around cues).</summary>
+    Computed = 1u << 31,
 }
 
-/// <summary>The English function words behind <see cref="WordClass"/>; compiled into the <see cref="CueTable"/>.</summary>
+/// <summary>
+/// The English function words behind <see cref="WordClass"/>: a closed list that belongs to the rules, not to the cue
+/// lexicon, kept in a small open-addressing table keyed by the parser's token-key hash (one probe, no allocation).
+/// Tokens are classified lazily, only where a rule looks.
+/// </summary>
 internal static class FunctionWords
 {
+    private static readonly (int[] Hashes, string[] Keys, WordClass[] Classes, int Mask) Table = Build();
+
+    /// <summary>The classes of a token (case-folded key and its hash), <see cref="WordClass.None"/> when it is no function word.</summary>
+    public static WordClass Of(ReadOnlySpan<char> key, int hash)
+    {
+        var (hashes, keys, classes, mask) = Table;
+        var slot = hash & mask;
+        while (keys[slot] is { } candidate)
+        {
+            if (hashes[slot] == hash && key.SequenceEqual(candidate))
+            {
+                return classes[slot];
+            }
+
+            slot = (slot + 1) & mask;
+        }
+
+        return WordClass.None;
+    }
+
+    private static (int[], string[], WordClass[], int) Build()
+    {
+        var merged = new Dictionary<string, WordClass>(StringComparer.Ordinal);
+        foreach (var (word, cls) in All)
+        {
+            var key = Text.CharFolding.FoldCase(word);
+            merged[key] = merged.GetValueOrDefault(key) | cls;
+        }
+
+        var capacity = 16;
+        while (capacity < merged.Count * 4)
+        {
+            capacity <<= 1;
+        }
+
+        var hashes = new int[capacity];
+        var keys = new string[capacity];
+        var classes = new WordClass[capacity];
+        foreach (var (key, cls) in merged)
+        {
+            var hash = Text.TokenKeyHash.Compute(key);
+            var slot = hash & (capacity - 1);
+            while (keys[slot] is not null)
+            {
+                slot = (slot + 1) & (capacity - 1);
+            }
+
+            (hashes[slot], keys[slot], classes[slot]) = (hash, key, cls);
+        }
+
+        return (hashes, keys, classes, capacity - 1);
+    }
+
     public static IEnumerable<(string Word, WordClass Class)> All
     {
         get
