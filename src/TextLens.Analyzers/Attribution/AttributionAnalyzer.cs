@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using TextLens.Reports;
 using TextLens.Statistics;
 
@@ -20,6 +21,11 @@ internal sealed class AttributionAnalyzer : IAnalyzer, IReportContributor
     private readonly CueTable _table;
     private readonly ICueMatcher _matcher;
     private readonly Func<ISourceGazetteer?> _gazetteer;
+
+    /// <summary>Facet arrays shared by annotations with the same values (they are immutable); at most <see cref="MaxCachedFacets"/>.</summary>
+    private readonly ConcurrentDictionary<(string Type, string Lemma, CueStance Stance, AttributionMode Mode, SourceResolution Resolution, bool Hedged, bool Nested), AnnotationFacet[]> _facets = new();
+
+    private const int MaxCachedFacets = 4096;
 
     public AttributionAnalyzer(AttributionOptions options, CueTable table, ICueMatcher? matcher = null, Func<ISourceGazetteer?>? gazetteer = null)
     {
@@ -85,7 +91,7 @@ internal sealed class AttributionAnalyzer : IAnalyzer, IReportContributor
         }
     }
 
-    private static void Write(AnalysisContext context, AttributionWorkspace workspace, Text.ParsedDocument document)
+    private void Write(AnalysisContext context, AttributionWorkspace workspace, Text.ParsedDocument document)
     {
         var tokens = document.Tokens;
         var found = workspace.Found;
@@ -125,53 +131,73 @@ internal sealed class AttributionAnalyzer : IAnalyzer, IReportContributor
         foreach (var i in order)
         {
             var f = found[i];
-            var spans = new List<AnnotationSpan>(4);
+            var more = continued is not null && continued.TryGetValue(i, out var list) ? list : null;
+            var spans = new AnnotationSpan[(f.HasSource ? 1 : 0) + 1 + (f.Cue2Start >= 0 ? 1 : 0) + (f.Content1Start >= 0 ? 1 : 0)
+                + (f.Content2Start >= 0 ? 1 : 0) + (more?.Count ?? 0)];
+            var at = 0;
             var start = int.MaxValue;
             var end = 0;
             if (f.HasSource)
             {
-                Add(spans, "source", tokens[f.SourceStart].Start, tokens[f.SourceEnd - 1].End, ref start, ref end);
+                Add(spans, ref at, "source", tokens[f.SourceStart].Start, tokens[f.SourceEnd - 1].End, ref start, ref end);
             }
 
-            Add(spans, "cue", tokens[f.CueStart].Start, tokens[f.CueEnd - 1].End, ref start, ref end);
+            Add(spans, ref at, "cue", tokens[f.CueStart].Start, tokens[f.CueEnd - 1].End, ref start, ref end);
             if (f.Cue2Start >= 0)
             {
-                Add(spans, "cue", tokens[f.Cue2Start].Start, tokens[f.Cue2End - 1].End, ref start, ref end);
+                Add(spans, ref at, "cue", tokens[f.Cue2Start].Start, tokens[f.Cue2End - 1].End, ref start, ref end);
             }
 
             if (f.Content1Start >= 0)
             {
-                Add(spans, "content", f.Content1Start, f.Content1End, ref start, ref end);
+                Add(spans, ref at, "content", f.Content1Start, f.Content1End, ref start, ref end);
             }
 
             if (f.Content2Start >= 0)
             {
-                Add(spans, "content", f.Content2Start, f.Content2End, ref start, ref end);
+                Add(spans, ref at, "content", f.Content2Start, f.Content2End, ref start, ref end);
             }
 
-            if (continued is not null && continued.TryGetValue(i, out var more))
+            if (more is not null)
             {
                 foreach (var span in more)
                 {
-                    Add(spans, "content", span.Start, span.End, ref start, ref end);
+                    Add(spans, ref at, "content", span.Start, span.End, ref start, ref end);
                 }
             }
 
             context.Add(new Annotation(LayerName, start, end - start, f.Type, f.Label)
             {
                 Spans = spans,
-                Facets =
-                [
-                    new AnnotationFacet("sourceType", f.Type),
-                    new AnnotationFacet("cue", f.Lemma),
-                    new AnnotationFacet("cueStance", CueLexiconLoader.NameOf(f.Stance)),
-                    new AnnotationFacet("mode", ModeName(f.Mode)),
-                    new AnnotationFacet("resolution", ResolutionName(f.Resolution)),
-                    new AnnotationFacet("hedged", f.Hedged ? "true" : "false"),
-                    new AnnotationFacet("nested", f.Nested ? "true" : "false"),
-                ],
+                Facets = FacetsOf(f),
             });
         }
+    }
+
+    private AnnotationFacet[] FacetsOf(in FoundAttribution f)
+    {
+        var key = (f.Type, f.Lemma, f.Stance, f.Mode, f.Resolution, f.Hedged, f.Nested);
+        if (_facets.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        AnnotationFacet[] facets =
+        [
+            new AnnotationFacet("sourceType", f.Type),
+            new AnnotationFacet("cue", f.Lemma),
+            new AnnotationFacet("cueStance", CueLexiconLoader.NameOf(f.Stance)),
+            new AnnotationFacet("mode", ModeName(f.Mode)),
+            new AnnotationFacet("resolution", ResolutionName(f.Resolution)),
+            new AnnotationFacet("hedged", f.Hedged ? "true" : "false"),
+            new AnnotationFacet("nested", f.Nested ? "true" : "false"),
+        ];
+        if (_facets.Count < MaxCachedFacets)
+        {
+            _facets.TryAdd(key, facets);
+        }
+
+        return facets;
     }
 
     private static int StartOf(in FoundAttribution f, ReadOnlySpan<Text.Token> tokens)
@@ -195,9 +221,9 @@ internal sealed class AttributionAnalyzer : IAnalyzer, IReportContributor
         return start;
     }
 
-    private static void Add(List<AnnotationSpan> spans, string role, int start, int end, ref int min, ref int max)
+    private static void Add(AnnotationSpan[] spans, ref int at, string role, int start, int end, ref int min, ref int max)
     {
-        spans.Add(new AnnotationSpan(role, start, end - start));
+        spans[at++] = new AnnotationSpan(role, start, end - start);
         min = Math.Min(min, start);
         max = Math.Max(max, end);
     }

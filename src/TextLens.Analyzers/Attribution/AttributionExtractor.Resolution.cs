@@ -53,10 +53,11 @@ internal sealed partial class AttributionExtractor
         }
 
         var tokens = T;
-        for (var t = 0; t < tokens.Length; t++)
+        var after = -1;
+        foreach (var t in _ws.Starts)
         {
             _ws.Steps++;
-            if (!IsCapitalized(t) || NounAt(t) is not { } noun || noun.Noun.Role != SourceNounRole.Organization)
+            if (t <= after || !IsCapitalized(t) || NounAt(t) is not { } noun || noun.Noun.Role != SourceNounRole.Organization)
             {
                 continue;
             }
@@ -96,7 +97,7 @@ internal sealed partial class AttributionExtractor
             }
 
             entities.Add(new EntityMention(tokens[start].Start, tokens[end - 1].End, "ORG", name, null, noun.Noun.Type, FromText: true));
-            t = end - 1;
+            after = end - 1;
         }
 
         entities.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
@@ -139,7 +140,7 @@ internal sealed partial class AttributionExtractor
             found[i] = f;
             if (f.Resolved)
             {
-                _ws.Mentions.Add(new Mention(at, T[f.SourceEnd - 1].End, SentenceOf(f.SourceStart), KeyOf(TextOf(f.SourceStart, f.SourceEnd)) + " | " + KeyOf(f.Label),
+                _ws.Mentions.Add(new Mention(at, T[f.SourceEnd - 1].End, SentenceOf(f.SourceStart), null,
                     f.Label, f.Type, f.Role, IsSource: true));
             }
         }
@@ -182,7 +183,7 @@ internal sealed partial class AttributionExtractor
         var label = e.MetonymFor ?? e.Name;
         var type = e.SourceType ?? TypeOfEntity(e.Type, e.MetonymFor is not null);
         var sentence = SentenceOf(_doc.TokenIndexAt(e.Start));
-        _ws.Mentions.Add(new Mention(e.Start, e.End, sentence, KeyOf(_text.AsSpan(e.Start, e.End - e.Start).ToString()) + " | " + KeyOf(e.Name),
+        _ws.Mentions.Add(new Mention(e.Start, e.End, sentence, null,
             label, type, role.Value, IsSource: false));
     }
 
@@ -365,7 +366,7 @@ internal sealed partial class AttributionExtractor
             {
                 _ws.Steps++;
                 var m = mentions[k];
-                if (m.Role == SourceNounRole.Person && m.Key.Contains(surname + " |", StringComparison.Ordinal))
+                if (m.Role == SourceNounRole.Person && MentionKey(k).Contains(surname + " |", StringComparison.Ordinal))
                 {
                     (f.Label, f.Type, f.Role, f.Resolution, f.Resolved) = (m.Label, m.Type, m.Role, SourceResolution.Named, true);
                     return;
@@ -569,7 +570,7 @@ internal sealed partial class AttributionExtractor
                     continue;
                 }
 
-                if (words is null ? Compatible(m, token) : ContainsAll(m.Key, words))
+                if (words is null ? Compatible(m, token) : ContainsAll(MentionKey(k), words))
                 {
                     return m;
                 }
@@ -577,6 +578,20 @@ internal sealed partial class AttributionExtractor
         }
 
         return null;
+    }
+
+    /// <summary>The matching key of a mention (its text as written, then its label), computed once.</summary>
+    private string MentionKey(int k)
+    {
+        var m = _ws.Mentions[k];
+        if (m.Key is null)
+        {
+            var key = KeyOf(TextOf(_doc.TokenIndexAt(m.Start), Math.Min(_count, _doc.TokenIndexAt(m.End - 1) + 1))) + " | " + KeyOf(m.Label);
+            m = m with { Key = key };
+            _ws.Mentions[k] = m;
+        }
+
+        return m.Key!;
     }
 
     private bool Compatible(in Mention m, int pronoun) =>

@@ -44,7 +44,7 @@ internal sealed partial class AttributionExtractor
         _text = document.Text;
         _count = document.Tokens.Length;
         workspace.Prepare(_count, document.Paragraphs.Length, document.Quotes.Length);
-        matcher.Match(document, _ws.Single.AsSpan(0, _count), _ws.Longest.AsSpan(0, _count), _ws.LongestLength.AsSpan(0, _count));
+        matcher.Match(document, _ws.Single.AsSpan(0, _count), _ws.Longest.AsSpan(0, _count), _ws.LongestLength.AsSpan(0, _count), _ws.Starts);
         Classify();
     }
 
@@ -55,27 +55,21 @@ internal sealed partial class AttributionExtractor
     /// <summary>Runs every rule; the attributions are left in the workspace.</summary>
     public void Extract()
     {
-        var tokens = T;
-        for (var t = 0; t < tokens.Length; t++)
+        // The rules run where the matcher found a group, and at a colon near the start of a sentence (a headline
+        // speaker): the work is proportional to the matches and sentences, not to every token.
+        var starts = _ws.Starts;
+        var sentences = _doc.Sentences;
+        var s = 0;
+        foreach (var t in starts)
         {
+            while (s < sentences.Length && sentences[s].FirstToken <= t)
+            {
+                Colons(sentences[s]);
+                s++;
+            }
+
             _ws.Steps++;
             if (_ws.Consumed[t])
-            {
-                continue;
-            }
-
-            ref readonly var token = ref tokens[t];
-            if (token.Kind == TokenKind.Punctuation)
-            {
-                if (_text[token.Start] == ':')
-                {
-                    Colon(t);
-                }
-
-                continue;
-            }
-
-            if (_ws.Longest[t] < 0)
             {
                 continue;
             }
@@ -86,12 +80,32 @@ internal sealed partial class AttributionExtractor
             }
         }
 
+        for (; s < sentences.Length; s++)
+        {
+            Colons(sentences[s]);
+        }
+
         if (_options.ContinueQuotations)
         {
             ContinueQuotations();
         }
 
         MarkNested();
+    }
+
+    /// <summary>A colon among the first tokens of a sentence may follow a headline speaker (<c>Foreign Ministry: ...</c>).</summary>
+    private void Colons(in Sentence sentence)
+    {
+        var end = Math.Min(_count, sentence.FirstToken + Math.Min(sentence.TokenCount, 8));
+        for (var t = sentence.FirstToken + 1; t < end; t++)
+        {
+            _ws.Steps++;
+            if (T[t].Kind == TokenKind.Punctuation && _text[T[t].Start] == ':' && !_ws.Consumed[t])
+            {
+                Colon(t);
+                return;
+            }
+        }
     }
 
     /// <summary>Dispatches a matched group to its rule; returns whether a cue rule took it.</summary>
@@ -157,64 +171,66 @@ internal sealed partial class AttributionExtractor
         ws.Classes.AsSpan(0, n).Clear();
         ws.QuoteOpenAt.AsSpan(0, n).Fill(-1);
         ws.QuoteCloseAt.AsSpan(0, n).Fill(-1);
-        ws.InQuote.AsSpan(0, n).Fill(-1);
 
         var sentences = _doc.Sentences;
         for (var s = 0; s < sentences.Length; s++)
         {
             var sentence = sentences[s];
-            var end = Math.Min(tokens.Length, sentence.FirstToken + sentence.TokenCount);
-            for (var i = sentence.FirstToken; i < end; i++)
-            {
-                ws.Sentence[i] = s;
-            }
+            var first = Math.Min(n, sentence.FirstToken);
+            var count = Math.Min(n - first, sentence.TokenCount);
+            ws.Sentence.AsSpan(first, count).Fill(s);
         }
 
-        // Quotation marks and the innermost quotation around every token (quotations are ordered by start, nested
-        // ones after their container): one sweep with a stack of open quotations, linear whatever the nesting.
+        // Quotation marks, and each quotation's enclosing one (quotations come ordered by start, nested ones after
+        // their container): one pass over the quotations with a stack.
         var quotes = _doc.Quotes;
         var stack = ws.QuoteStack;
-        var q = 0;
-        for (var i = 0; i < n; i++)
+        for (var q = 0; q < quotes.Length; q++)
         {
-            var start = tokens[i].Start;
-            while (stack.Count > 0 && quotes[stack[^1]].ContentEnd <= start)
+            ws.Steps++;
+            var quote = quotes[q];
+            if (quote.FirstToken >= 0 && quote.FirstToken < n)
+            {
+                ws.QuoteOpenAt[quote.FirstToken] = q;
+                var close = quote.FirstToken + quote.TokenCount - 1;
+                if ((quote.Flags & QuoteFlags.Unclosed) == 0 && close > quote.FirstToken && close < n && tokens[close].Kind == TokenKind.QuoteMark)
+                {
+                    ws.QuoteCloseAt[close] = q;
+                }
+            }
+
+            while (stack.Count > 0 && quotes[stack[^1]].ContentEnd <= quote.Start)
             {
                 stack.RemoveAt(stack.Count - 1);
             }
 
-            while (q < quotes.Length && quotes[q].Start <= start)
+            ws.QuoteParent[q] = stack.Count > 0 && quotes[stack[^1]].ContentEnd >= quote.End ? stack[^1] : -1;
+            if (quote.ContentLength > 0)
             {
-                ws.Steps++;
-                var quote = quotes[q];
-                if (quote.FirstToken >= 0 && quote.FirstToken < n)
-                {
-                    ws.QuoteOpenAt[quote.FirstToken] = q;
-                    var close = quote.FirstToken + quote.TokenCount - 1;
-                    if ((quote.Flags & QuoteFlags.Unclosed) == 0 && close > quote.FirstToken && close < n && tokens[close].Kind == TokenKind.QuoteMark)
-                    {
-                        ws.QuoteCloseAt[close] = q;
-                    }
-                }
-
-                while (stack.Count > 0 && quotes[stack[^1]].ContentEnd <= quote.Start)
-                {
-                    stack.RemoveAt(stack.Count - 1);
-                }
-
-                if (quote.ContentLength > 0 && (stack.Count == 0 || quotes[stack[^1]].ContentEnd >= quote.End))
-                {
-                    stack.Add(q);
-                }
-
-                q++;
-            }
-
-            if (stack.Count > 0 && quotes[stack[^1]].ContainsContent(start))
-            {
-                ws.InQuote[i] = stack[^1];
+                stack.Add(q);
             }
         }
+    }
+
+    /// <summary>The innermost quotation whose content holds token <paramref name="i"/>, or -1 (a few enclosing levels at most).</summary>
+    private int InQuote(int i)
+    {
+        i = Math.Clamp(i, 0, _count - 1);
+        var at = T[i].Start;
+        var quotes = _doc.Quotes;
+        var q = FirstQuoteAtOrAfter(at + 1) - 1;
+        for (var depth = 0; q >= 0 && depth < 8; depth++)
+        {
+            _ws.Steps++;
+            if (quotes[q].ContainsContent(at))
+            {
+                return q;
+            }
+
+            q = _ws.QuoteParent[q];
+        }
+
+        return -1;
     }
 
     // ---- token tests -------------------------------------------------------------------------------------------
@@ -411,7 +427,7 @@ internal sealed partial class AttributionExtractor
         var end = SentenceEnd(from);
 
         // A content that starts inside a quotation ends with it ("“According to X, ...,” the ministry said").
-        if (_ws.InQuote[Math.Clamp(from, 0, _count - 1)] is var inside and >= 0 && _ws.QuoteOpenAt[Math.Clamp(from, 0, _count - 1)] != inside)
+        if (InQuote(from) is var inside and >= 0 && _ws.QuoteOpenAt[Math.Clamp(from, 0, _count - 1)] != inside)
         {
             var enclosing = _doc.Quotes[inside];
             var close = _doc.TokenIndexAt(enclosing.ContentEnd);
@@ -744,22 +760,32 @@ internal sealed partial class AttributionExtractor
     {
         var quotes = _doc.Quotes;
         var count = Found.Count;
-        if (count == 0)
+        var anyDirect = false;
+        for (var i = 0; i < count && !anyDirect; i++)
+        {
+            anyDirect = Found[i].Mode == AttributionMode.Direct && Found[i].HasSource;
+        }
+
+        if (!anyDirect || quotes.Length < 2)
         {
             return;
         }
 
-        // Attributions in order of their end, to find the one right before each quotation.
+        // Attributions in order of their end (computed once), to find the one right before each quotation.
+        var ends = _ws.Ends;
+        ends.Clear();
         var order = _ws.Order;
         order.Clear();
         for (var i = 0; i < count; i++)
         {
+            ends.Add(EndToken(Found[i]));
             order.Add(i);
         }
 
-        order.Sort((a, b) => EndToken(Found[a]).CompareTo(EndToken(Found[b])));
+        order.Sort((a, b) => ends[a].CompareTo(ends[b]));
         var k = 0;
         var last = -1;
+        var lastEnd = -1;
         for (var q = 0; q < quotes.Length; q++)
         {
             _ws.Steps++;
@@ -769,11 +795,12 @@ internal sealed partial class AttributionExtractor
                 continue;
             }
 
-            while (k < order.Count && EndToken(Found[order[k]]) <= quote.FirstToken)
+            while (k < order.Count && ends[order[k]] <= quote.FirstToken)
             {
-                if (last < 0 || EndToken(Found[order[k]]) >= EndToken(Found[last]))
+                if (last < 0 || ends[order[k]] >= lastEnd)
                 {
                     last = order[k];
+                    lastEnd = ends[last];
                 }
 
                 k++;
@@ -791,13 +818,13 @@ internal sealed partial class AttributionExtractor
             }
 
             var gapHasWords = false;
-            for (var j = EndToken(previous); j < quote.FirstToken && !gapHasWords; j++)
+            for (var j = lastEnd; j < quote.FirstToken && !gapHasWords; j++)
             {
                 _ws.Steps++;
                 gapHasWords = IsWord(j) || IsQuoteMark(j);
             }
 
-            if (gapHasWords || _ws.InQuote[Math.Clamp(quote.FirstToken, 0, _count - 1)] >= 0)
+            if (gapHasWords || InQuote(quote.FirstToken) >= 0)
             {
                 continue;
             }
@@ -812,7 +839,9 @@ internal sealed partial class AttributionExtractor
             next.Nested = false;
             _ws.QuoteUsed[q] = true;
             Found.Add(next);
+            ends.Add(EndToken(next));
             last = Found.Count - 1;
+            lastEnd = ends[last];
         }
     }
 
@@ -843,10 +872,26 @@ internal sealed partial class AttributionExtractor
             return;
         }
 
-        // Coverage of every token by contents (difference array over token indices), then each cue asks whether a
-        // content other than its own covers it.
+        // Coverage of the tokens by contents (a difference array over the covered range only), then each cue asks
+        // whether a content other than its own covers it.
         var coverage = _ws.Coverage;
-        Array.Clear(coverage, 0, _count + 1);
+        int low = _count, high = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var f = Found[i];
+            if (f.HasContent)
+            {
+                low = Math.Min(low, _doc.TokenIndexAt(f.ContentStart));
+                high = Math.Max(high, Math.Min(_count, _doc.TokenIndexAt(f.ContentEnd - 1) + 1));
+            }
+        }
+
+        if (low >= high)
+        {
+            return;
+        }
+
+        Array.Clear(coverage, low, high - low + 1);
         for (var i = 0; i < count; i++)
         {
             var f = Found[i];
@@ -854,15 +899,21 @@ internal sealed partial class AttributionExtractor
             AddCoverage(f.Content2Start, f.Content2End);
         }
 
-        for (var i = 1; i <= _count; i++)
+        for (var i = low + 1; i <= high; i++)
         {
             coverage[i] += coverage[i - 1];
         }
 
+        _ws.Steps += high - low;
         for (var i = 0; i < count; i++)
         {
             var f = Found[i];
             var at = f.CueStart;
+            if (at < low || at >= high)
+            {
+                continue;
+            }
+
             var own = Covers(f.Content1Start, f.Content1End, at) + Covers(f.Content2Start, f.Content2End, at);
             if (coverage[at] - own > 0)
             {

@@ -16,11 +16,13 @@ internal sealed class AttributionWorkspace
     public int[] Sentence = new int[256];
     public int[] QuoteOpenAt = new int[256];
     public int[] QuoteCloseAt = new int[256];
-    public int[] InQuote = new int[256];
     public bool[] Consumed = new bool[256];
     public int[] Coverage = new int[257];
     public bool[] ProvenanceParagraph = new bool[16];
     public bool[] QuoteUsed = new bool[16];
+    public int[] QuoteParent = new int[16];
+    public readonly List<int> Starts = new(64);
+    public readonly List<int> Ends = new(32);
     public readonly List<FoundAttribution> Found = new(32);
     public readonly List<Mention> Mentions = new(64);
     public readonly List<EntityMention> Entities = new(64);
@@ -46,7 +48,6 @@ internal sealed class AttributionWorkspace
             Sentence = new int[n];
             QuoteOpenAt = new int[n];
             QuoteCloseAt = new int[n];
-            InQuote = new int[n];
             Consumed = new bool[n];
             Coverage = new int[n + 1];
         }
@@ -59,6 +60,7 @@ internal sealed class AttributionWorkspace
         if (QuoteUsed.Length < quotes)
         {
             QuoteUsed = new bool[Math.Max(quotes, QuoteUsed.Length * 2)];
+            QuoteParent = new int[QuoteUsed.Length];
         }
 
         Array.Clear(Consumed, 0, tokens);
@@ -70,6 +72,8 @@ internal sealed class AttributionWorkspace
         Provenance.Clear();
         QuoteStack.Clear();
         Order.Clear();
+        Starts.Clear();
+        Ends.Clear();
         Steps = 0;
     }
 }
@@ -78,12 +82,12 @@ internal sealed class AttributionWorkspace
 /// <param name="Start">Offset of its first character.</param>
 /// <param name="End">Offset just past it.</param>
 /// <param name="Sentence">Its sentence.</param>
-/// <param name="Key">Its case-folded text (spelling variants unified), for matching descriptions.</param>
+/// <param name="Key">Its case-folded text and label (spelling variants unified), for matching descriptions; computed on first use.</param>
 /// <param name="Label">The canonical source it resolves to.</param>
 /// <param name="Type">Its source type.</param>
 /// <param name="Role">What kind of referent it is.</param>
 /// <param name="IsSource">Whether it is the source of an attribution (preferred antecedent of pronouns).</param>
-internal readonly record struct Mention(int Start, int End, int Sentence, string Key, string Label, string Type, SourceNounRole Role, bool IsSource);
+internal readonly record struct Mention(int Start, int End, int Sentence, string? Key, string Label, string Type, SourceNounRole Role, bool IsSource);
 
 /// <summary>An annotation of the <c>entity</c> layer (or a named organization found in the text), as resolution uses it.</summary>
 /// <param name="Start">Offset of its first character.</param>

@@ -12,9 +12,10 @@ internal interface ICueMatcher
     /// <summary>
     /// For every token <c>i</c> writes the group of the single token (<paramref name="single"/>, -1 when none), the
     /// group of the longest multi-word sequence starting there (<paramref name="longest"/>, -1 when none) and that
-    /// sequence's length in tokens (<paramref name="longestLength"/>).
+    /// sequence's length in tokens (<paramref name="longestLength"/>); adds the tokens where a group starts to
+    /// <paramref name="starts"/>, in order (the rules visit only those).
     /// </summary>
-    void Match(ParsedDocument document, Span<int> single, Span<int> longest, Span<byte> longestLength);
+    void Match(ParsedDocument document, Span<int> single, Span<int> longest, Span<byte> longestLength, List<int> starts);
 }
 
 /// <summary>
@@ -51,7 +52,7 @@ internal sealed class PhraseCueMatcher : ICueMatcher
         _matcher = builder.Build(parser);
     }
 
-    public void Match(ParsedDocument document, Span<int> single, Span<int> longest, Span<byte> longestLength)
+    public void Match(ParsedDocument document, Span<int> single, Span<int> longest, Span<byte> longestLength, List<int> starts)
     {
         var tokens = document.Tokens;
         single[..tokens.Length].Fill(-1);
@@ -79,6 +80,7 @@ internal sealed class PhraseCueMatcher : ICueMatcher
 
             longest[t] = m.Payload;
             longestLength[t] = (byte)Math.Min(byte.MaxValue, k - t);
+            starts.Add(t);
             if (_singleToken[m.Payload])
             {
                 single[t] = m.Payload;
