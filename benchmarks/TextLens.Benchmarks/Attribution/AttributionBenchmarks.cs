@@ -28,6 +28,7 @@ public class AttributionBenchmarks
     private int[] _single = [];
     private int[] _longest = [];
     private byte[] _lengths = [];
+    private readonly List<int> _starts = [];
 
     [GlobalSetup]
     public void Setup()
@@ -61,8 +62,9 @@ public class AttributionBenchmarks
         var hits = 0;
         foreach (var parsed in _parsed)
         {
-            _matcher.Match(parsed, _single, _longest, _lengths);
-            hits += _longest[0];
+            _starts.Clear();
+            _matcher.Match(parsed, _single, _longest, _lengths, _starts);
+            hits += _starts.Count;
         }
 
         return hits;

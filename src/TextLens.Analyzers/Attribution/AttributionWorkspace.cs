@@ -17,12 +17,13 @@ internal sealed class AttributionWorkspace
     public int[] QuoteOpenAt = new int[256];
     public int[] QuoteCloseAt = new int[256];
     public bool[] Consumed = new bool[256];
-    public int[] Coverage = new int[257];
     public bool[] ProvenanceParagraph = new bool[16];
     public bool[] QuoteUsed = new bool[16];
     public int[] QuoteParent = new int[16];
     public readonly List<int> Starts = new(64);
     public readonly List<int> Ends = new(32);
+    public readonly List<(int Start, int End, int Owner)> Spans = new(32);
+    public readonly List<(int End1, int Owner1, int End2)> Best = new(32);
     public readonly List<FoundAttribution> Found = new(32);
     public readonly List<Mention> Mentions = new(64);
     public readonly List<EntityMention> Entities = new(64);
@@ -49,7 +50,6 @@ internal sealed class AttributionWorkspace
             QuoteOpenAt = new int[n];
             QuoteCloseAt = new int[n];
             Consumed = new bool[n];
-            Coverage = new int[n + 1];
         }
 
         if (ProvenanceParagraph.Length < paragraphs)
