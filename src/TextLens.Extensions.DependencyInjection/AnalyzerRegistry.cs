@@ -84,7 +84,23 @@ public sealed class AnalyzerRegistry
     {
         // Order matters only for the default list; the pipeline orders analyzers by the layers they read.
         Register("entities", "textlens.entities", ConfigureEntities);
+        Register("attribution", "textlens.attribution", ConfigureAttribution);
         Register("framing", FramingAnalyzer.AnalyzerId, ConfigureFraming);
+    }
+
+    /// <summary>
+    /// <c>"Attribution": { "CueLexicons": ["cues/extra.json"] }</c>: cue lexicon files added to the embedded default cues.
+    /// </summary>
+    internal static void ConfigureAttribution(TextLensPipelineBuilder builder, IConfigurationSection? section)
+    {
+        var files = section?.GetSection("CueLexicons").GetChildren().Select(c => c.Value).OfType<string>().ToList() ?? [];
+        builder.AddAttribution(o =>
+        {
+            foreach (var file in files)
+            {
+                o.AddCueLexiconFile(file);
+            }
+        });
     }
 
     /// <summary>
