@@ -1,0 +1,35 @@
+using System.Diagnostics;
+using TextLens.Analyzers.Entities.Recognition;
+
+namespace TextLens.Evaluation.Ner;
+
+/// <summary><c>ner-eval</c>: scores a model file (the embedded default when none is given) on CoNLL-2003 <c>testa</c>.</summary>
+internal sealed class NerEvalCommand : IEvaluationCommand
+{
+    public string Name => "ner-eval";
+
+    public string Description => "Score a statistical NER model (--model file, default: embedded) on CoNLL-2003 testa (--dev)";
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var cl = NerCommandLine.Parse(args, "model", "dev");
+        var devPath = cl.DataPath("dev", "conll2003/conll2003_testa_docs.jsonl");
+        var clock = Stopwatch.StartNew();
+        var recognizer = cl["model"] is { } path ? StatisticalEntityRecognizer.Load(path) : StatisticalEntityRecognizer.LoadDefault();
+        var loaded = clock.Elapsed;
+        var dev = await ConllCorpus.LoadAsync(devPath, cancellationToken);
+        Console.WriteLine($"model: {recognizer.Info.Name} v{recognizer.Info.Version} ({recognizer.Info.Origin}), sha256 {recognizer.Info.Sha256}, loaded in {loaded.TotalMilliseconds:F0} ms");
+        foreach (var (k, v) in recognizer.Provenance)
+        {
+            Console.WriteLine($"  {k} = {v}");
+        }
+
+        Console.WriteLine($"testa: {dev.Documents.Count} docs, {dev.Sentences} sentences, {dev.TextLensTokens} TextLens tokens ({dev.ConllTokens} CoNLL tokens), {dev.EntityCount} entities, {dev.Unalignable} not on token boundaries");
+        var tagging = Stopwatch.StartNew();
+        var score = NerScore.Evaluate(recognizer, dev);
+        Console.WriteLine();
+        Console.Write(score.Format());
+        Console.WriteLine($"(scored in {tagging.Elapsed.TotalMilliseconds:F0} ms)");
+        return 0;
+    }
+}

@@ -1,0 +1,178 @@
+using System.Security.Cryptography;
+using TextLens.Text;
+
+namespace TextLens.Analyzers.Entities.Recognition;
+
+/// <summary>
+/// A statistical named-entity recognizer: an averaged-perceptron BIO tagger over TextLens tokens with hashed
+/// features, trained on CoNLL-2003 English. It finds people, organisations, places and other names that no
+/// gazetteer lists. Pure managed code; the shared instance is immutable and thread-safe.
+/// </summary>
+/// <remarks>
+/// The default model is embedded in the package (<see cref="LoadDefault"/>); its provenance and accuracy are in
+/// <see cref="Provenance"/> and in the README next to the source. CoNLL types map to TextLens types as
+/// PER → <c>PERSON</c>, ORG → <c>ORG</c>, LOC → <c>LOC</c>, MISC → <c>MISC</c>.
+/// </remarks>
+public sealed class StatisticalEntityRecognizer
+{
+    /// <summary>Name of the embedded default model.</summary>
+    public const string DefaultModelName = "conll2003-perceptron";
+
+    private const string ResourceName = "TextLens.Analyzers.Entities.Recognition.Models." + DefaultModelName + ".bin";
+
+    /// <summary>TextLens entity types, indexed by the CoNLL type index (PER, LOC, ORG, MISC).</summary>
+    private static readonly string[] TextLensTypes = ["PERSON", "LOC", "ORG", "MISC"];
+
+    private static readonly Lazy<StatisticalEntityRecognizer> Default = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly NerTagger _tagger;
+
+    private StatisticalEntityRecognizer(NerModel model, string sha256, string origin)
+    {
+        _tagger = new NerTagger(model);
+        Info = new LexiconInfo("model", model.Meta("name", DefaultModelName), model.Meta("version", "0"), sha256, origin);
+    }
+
+    /// <summary>The model's identity for report manifests: kind <c>model</c>, name, version, SHA-256 of the file, origin.</summary>
+    public LexiconInfo Info { get; }
+
+    /// <summary>Provenance of the model: training data, date, epochs, seed, accuracy figures.</summary>
+    public IReadOnlyDictionary<string, string> Provenance => _tagger.Model.Metadata;
+
+    internal NerModel Model => _tagger.Model;
+
+    /// <summary>The model embedded in the package (loaded once, then shared).</summary>
+    /// <exception cref="InvalidDataException">The embedded model is missing or invalid (a packaging fault).</exception>
+    public static StatisticalEntityRecognizer LoadDefault() => Default.Value;
+
+    /// <summary>Loads a model file written by the <c>ner-train</c> command.</summary>
+    /// <param name="path">The model file.</param>
+    /// <exception cref="InvalidDataException">The file is not a valid model: wrong magic number, version, length or checksum.</exception>
+    public static StatisticalEntityRecognizer Load(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return FromBytes(File.ReadAllBytes(path), Path.GetFullPath(path));
+    }
+
+    /// <summary>Loads a model from a stream (read to its end).</summary>
+    /// <param name="stream">The model bytes.</param>
+    /// <param name="origin">Where the bytes come from, for errors and the manifest.</param>
+    /// <exception cref="InvalidDataException">The bytes are not a valid model.</exception>
+    public static StatisticalEntityRecognizer Load(Stream stream, string origin)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentException.ThrowIfNullOrEmpty(origin);
+        using var ms = new MemoryStream();
+        stream.CopyTo(ms);
+        return FromBytes(ms.ToArray(), origin);
+    }
+
+    /// <summary>Finds the names in a parsed document, sentence by sentence, and appends them to <paramref name="results"/> in text order.</summary>
+    /// <param name="document">The parsed document.</param>
+    /// <param name="results">Receives the names.</param>
+    public void Recognize(ParsedDocument document, ICollection<RecognizedEntity> results)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(results);
+        var scratch = NerScratch.Rent();
+        try
+        {
+            var text = document.Text.AsSpan();
+            var tokens = document.Tokens;
+            foreach (ref readonly var sentence in document.Sentences)
+            {
+                if (sentence.TokenCount == 0)
+                {
+                    continue;
+                }
+
+                var seq = tokens.Slice(sentence.FirstToken, sentence.TokenCount);
+                scratch.Ensure(seq.Length);
+                var tags = scratch.Tags.AsSpan(0, seq.Length);
+                var confidence = scratch.Confidence.AsSpan(0, seq.Length);
+                _tagger.Tag(text, seq, tags, confidence, scratch);
+                Collect(seq, tags, confidence, results);
+            }
+        }
+        finally
+        {
+            NerScratch.Return(scratch);
+        }
+    }
+
+    /// <summary>Finds the names in a parsed document.</summary>
+    public IReadOnlyList<RecognizedEntity> Recognize(ParsedDocument document)
+    {
+        var list = new List<RecognizedEntity>();
+        Recognize(document, list);
+        return list;
+    }
+
+    /// <summary>The BIO tag of every token of the document (for tests and evaluation).</summary>
+    internal byte[] Tag(ParsedDocument document)
+    {
+        var all = new byte[document.Tokens.Length];
+        var scratch = NerScratch.Rent();
+        try
+        {
+            foreach (ref readonly var sentence in document.Sentences)
+            {
+                var seq = document.Tokens.Slice(sentence.FirstToken, sentence.TokenCount);
+                _tagger.Tag(document.Text, seq, all.AsSpan(sentence.FirstToken, sentence.TokenCount), default, scratch);
+            }
+        }
+        finally
+        {
+            NerScratch.Return(scratch);
+        }
+
+        return all;
+    }
+
+    internal static StatisticalEntityRecognizer FromBytes(byte[] bytes, string origin)
+    {
+        var model = NerModel.Read(bytes, origin);
+        return new StatisticalEntityRecognizer(model, Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant(), origin);
+    }
+
+    /// <summary>A recognizer over an in-memory model (training probes, tests); its hash is not that of a file.</summary>
+    internal static StatisticalEntityRecognizer FromModel(NerModel model, string origin) =>
+        new(model, new string('0', 64), origin);
+
+    private static void Collect(ReadOnlySpan<Token> tokens, ReadOnlySpan<byte> tags, ReadOnlySpan<float> confidence, ICollection<RecognizedEntity> results)
+    {
+        var i = 0;
+        byte previous = NerTagSet.Outside;
+        while (i < tokens.Length)
+        {
+            var tag = tags[i];
+            if (!NerTagSet.StartsEntity(previous, tag))
+            {
+                previous = tag;
+                i++;
+                continue;
+            }
+
+            var type = NerTagSet.TypeOf(tag);
+            var j = i + 1;
+            var sum = confidence[i];
+            while (j < tokens.Length && tags[j] == NerTagSet.Inside(type))
+            {
+                sum += confidence[j];
+                j++;
+            }
+
+            var start = tokens[i].Start;
+            results.Add(new RecognizedEntity(start, tokens[j - 1].End - start, TextLensTypes[type], sum / (j - i)));
+            previous = tags[j - 1];
+            i = j;
+        }
+    }
+
+    private static StatisticalEntityRecognizer LoadEmbedded()
+    {
+        using var stream = typeof(StatisticalEntityRecognizer).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidDataException($"The embedded NER model '{ResourceName}' is missing from {typeof(StatisticalEntityRecognizer).Assembly.GetName().Name}.");
+        return Load(stream, "embedded:" + DefaultModelName);
+    }
+}
