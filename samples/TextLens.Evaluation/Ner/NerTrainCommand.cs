@@ -79,23 +79,17 @@ internal sealed class NerTrainCommand : IEvaluationCommand
         }
 
         metadata["testa.unalignable"] = $"{dev.Unalignable} of {dev.EntityCount} gold entities do not start and end on TextLens token boundaries";
-        model = new NerModel(model.BucketBits, model.WeightArray, model.Scale, metadata);
+        model = model.WithMetadata(metadata);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outPath))!);
         var bytes = model.ToBytes();
         var tmp = outPath + ".tmp";
         await File.WriteAllBytesAsync(tmp, bytes, cancellationToken);
         File.Move(tmp, outPath, overwrite: true);
-        var nonZero = 0;
-        foreach (var w in model.Weights)
-        {
-            nonZero += w != 0 ? 1 : 0;
-        }
-
         Console.WriteLine();
         Console.WriteLine($"testa (entity level, exact span and type), quantised model:");
         Console.Write(score.Format());
         Console.WriteLine();
-        Console.WriteLine($"model: {outPath}, {bytes.Length:N0} bytes ({bytes.Length / 1048576.0:F2} MiB), {nonZero:N0} non-zero weights of {model.Weights.Length:N0}, scale {model.Scale:G4}; total {clock.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"model: {outPath}, {bytes.Length:N0} bytes ({bytes.Length / 1048576.0:F2} MiB), {model.RowCount:N0} non-zero rows of 2^{bits} ({model.TableBytes / 1048576.0:F1} MiB lookup table), scale {model.Scale:G4}; total {clock.Elapsed.TotalSeconds:F1} s");
         return 0;
     }
 

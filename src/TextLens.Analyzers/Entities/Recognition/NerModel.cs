@@ -1,15 +1,19 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 
 namespace TextLens.Analyzers.Entities.Recognition;
 
 /// <summary>
-/// The weights of the averaged-perceptron recognizer: a table of <c>2^BucketBits</c> rows (hashed features) by
-/// <see cref="NerTagSet.Count"/> tags, quantised to 16-bit integers with one scale, plus provenance metadata.
-/// Immutable and shared by every thread.
+/// The weights of the averaged-perceptron recognizer. Features are hashed into <c>2^BucketBits</c> buckets (few
+/// collisions), but only the buckets the training touched have non-zero weights, so the model keeps those rows alone:
+/// sorted bucket ids with <see cref="NerTagSet.Count"/> weights each, quantised to 16-bit integers with one scale.
+/// At load they go into an open-addressing table of 32-byte rows (key and nine weights), half full at most, which
+/// the tagger probes. Immutable and shared by every thread.
 /// </summary>
 /// <remarks>
 /// File format (little-endian), version 1:
@@ -19,14 +23,16 @@ namespace TextLens.Analyzers.Entities.Recognition;
 /// 10  1  feature-set version (NerFeatures.Version)
 /// 11  1  tag count (9)
 /// 12  1  bucket bits
-/// 13  1  weight encoding (1: int16 rows, split into low/high byte planes, Brotli-compressed)
+/// 13  1  weight encoding (1: sparse int16 rows, Brotli-compressed)
 /// 14  2  reserved (0)
 /// 16  4  scale (float32): weight = int16 × scale
-/// 20  4  metadata length (UTF-8 "key=value" lines)
+/// 20  4  metadata length (UTF-8 "key=value" lines, sorted by key)
 /// 24  8  payload length
 /// 32 32  SHA-256 of bytes 0..31, the metadata and the payload
 /// 64  …  metadata, then payload
 /// </code>
+/// The payload decompresses to: row count (int32); the bucket ids, ascending, as LEB128 deltas; the low bytes of
+/// all row weights, then their high bytes (most weights are small, so the high plane is almost constant).
 /// </remarks>
 internal sealed class NerModel
 {
@@ -37,24 +43,41 @@ internal sealed class NerModel
     public const int MinBucketBits = 8;
 
     /// <summary>Largest accepted bucket bits.</summary>
-    public const int MaxBucketBits = 24;
+    public const int MaxBucketBits = 26;
 
     private const int HeaderSize = 64;
-    private const byte EncodingInt16BrotliPlanes = 1;
+    private const byte EncodingSparseInt16Brotli = 1;
     private static ReadOnlySpan<byte> Magic => "TLNERMDL"u8;
 
-    private readonly short[] _weights;
+    private readonly int[] _buckets;
+    private readonly short[] _rows;
+    private readonly NerRow[] _table;
+    private readonly int _mask;
 
-    /// <summary>Creates a model from quantised weights.</summary>
-    public NerModel(int bucketBits, short[] weights, float scale, IReadOnlyDictionary<string, string> metadata)
+    /// <summary>Creates a model from its non-zero rows.</summary>
+    /// <param name="bucketBits">Bits of the bucket ids.</param>
+    /// <param name="buckets">Bucket ids, strictly ascending, each below <c>2^bucketBits</c>.</param>
+    /// <param name="rows">Nine quantised weights per bucket id.</param>
+    /// <param name="scale">The value of one weight unit.</param>
+    /// <param name="metadata">Provenance (one-line values; keys without <c>=</c>).</param>
+    public NerModel(int bucketBits, int[] buckets, short[] rows, float scale, IReadOnlyDictionary<string, string> metadata)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(bucketBits, MinBucketBits);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(bucketBits, MaxBucketBits);
-        ArgumentNullException.ThrowIfNull(weights);
+        ArgumentNullException.ThrowIfNull(buckets);
+        ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(metadata);
-        if (weights.Length != (1 << bucketBits) * NerTagSet.Count)
+        if (rows.Length != buckets.Length * NerTagSet.Count)
         {
-            throw new ArgumentException($"Expected {(1 << bucketBits) * NerTagSet.Count} weights for {bucketBits} bucket bits, got {weights.Length}.", nameof(weights));
+            throw new ArgumentException($"Expected {buckets.Length * NerTagSet.Count} weights for {buckets.Length} rows, got {rows.Length}.", nameof(rows));
+        }
+
+        for (var i = 0; i < buckets.Length; i++)
+        {
+            if (buckets[i] < 0 || buckets[i] >= 1 << bucketBits || (i > 0 && buckets[i] <= buckets[i - 1]))
+            {
+                throw new ArgumentException($"Bucket ids must be strictly ascending and below 2^{bucketBits} (position {i}: {buckets[i]}).", nameof(buckets));
+            }
         }
 
         if (!float.IsFinite(scale) || scale <= 0)
@@ -71,22 +94,47 @@ internal sealed class NerModel
         }
 
         BucketBits = bucketBits;
-        _weights = weights;
+        _buckets = buckets;
+        _rows = rows;
         Scale = scale;
         Metadata = new SortedDictionary<string, string>(metadata.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), StringComparer.Ordinal);
+        var capacity = 16;
+        while (capacity < buckets.Length * 2)
+        {
+            capacity *= 2;
+        }
+
+        _mask = capacity - 1;
+        _table = new NerRow[capacity];
+        _table.AsSpan().Fill(new NerRow { Key = -1 });
+        for (var r = 0; r < buckets.Length; r++)
+        {
+            var i = buckets[r] & _mask;
+            while (_table[i].Key >= 0)
+            {
+                i = (i + 1) & _mask;
+            }
+
+            ref var row = ref _table[i];
+            row.Key = buckets[r];
+            rows.AsSpan(r * NerTagSet.Count, NerTagSet.Count).CopyTo(row.Weights);
+        }
     }
 
-    /// <summary>Bits of the bucket index: the table has <c>2^BucketBits</c> rows.</summary>
+    /// <summary>Bits of the bucket ids.</summary>
     public int BucketBits { get; }
 
-    /// <summary>The shift that turns a 64-bit feature hash into a bucket.</summary>
+    /// <summary>The shift that turns a 64-bit feature hash into a bucket id.</summary>
     public int Shift => 64 - BucketBits;
 
-    /// <summary>The weights, row-major (<c>bucket * 9 + tag</c>).</summary>
-    public ReadOnlySpan<short> Weights => _weights;
+    /// <summary>The bucket ids of the non-zero rows, ascending.</summary>
+    public ReadOnlySpan<int> Buckets => _buckets;
 
-    /// <summary>The weights array itself, for the tagger's unchecked reads. Never written.</summary>
-    internal short[] WeightArray => _weights;
+    /// <summary>The weights of the non-zero rows (<c>row * 9 + tag</c>).</summary>
+    public ReadOnlySpan<short> Rows => _rows;
+
+    /// <summary>Number of non-zero rows.</summary>
+    public int RowCount => _buckets.Length;
 
     /// <summary>The value of one weight unit.</summary>
     public float Scale { get; }
@@ -94,30 +142,88 @@ internal sealed class NerModel
     /// <summary>Provenance: name, version, training data, date, epochs, seed, figures.</summary>
     public IReadOnlyDictionary<string, string> Metadata { get; }
 
+    /// <summary>Bytes held by the lookup table.</summary>
+    public long TableBytes => (long)_table.Length * Unsafe.SizeOf<NerRow>();
+
     /// <summary>A metadata value or <paramref name="fallback"/>.</summary>
     public string Meta(string key, string fallback = "") => Metadata.TryGetValue(key, out var v) ? v : fallback;
 
-    /// <summary>
-    /// Quantises float weights to 16-bit integers with one scale (the largest magnitude maps to 32767); weights whose
-    /// magnitude is below <paramref name="pruneBelow"/> become zero, which shrinks the file.
-    /// </summary>
-    public static NerModel Quantize(int bucketBits, ReadOnlySpan<float> weights, IReadOnlyDictionary<string, string> metadata, float pruneBelow = 0)
+    /// <summary>The row of a bucket, or a null reference when the bucket has no weights.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal ref readonly NerRow Find(int bucket)
     {
+        ref var table = ref MemoryMarshal.GetArrayDataReference(_table);
+        var i = bucket & _mask;
+        while (true)
+        {
+            ref var row = ref Unsafe.Add(ref table, i);
+            if (row.Key == bucket)
+            {
+                return ref row;
+            }
+
+            if (row.Key < 0)
+            {
+                return ref Unsafe.NullRef<NerRow>();
+            }
+
+            i = (i + 1) & _mask;
+        }
+    }
+
+    /// <summary>The weights of a bucket (zeros when absent), for tests.</summary>
+    internal short[] WeightsOf(int bucket)
+    {
+        ref readonly var row = ref Find(bucket);
+        return Unsafe.IsNullRef(in row) ? new short[NerTagSet.Count] : ((ReadOnlySpan<short>)row.Weights).ToArray();
+    }
+
+    /// <summary>The same weights with other metadata.</summary>
+    public NerModel WithMetadata(IReadOnlyDictionary<string, string> metadata) => new(BucketBits, _buckets, _rows, Scale, metadata);
+
+    /// <summary>
+    /// Quantises a dense float table (<c>2^bucketBits</c> rows of nine) to 16-bit integers with one scale (the largest
+    /// magnitude maps to 32767) and keeps the rows with a non-zero weight. Weights whose magnitude is below
+    /// <paramref name="pruneBelow"/> become zero first, which shrinks the model.
+    /// </summary>
+    public static NerModel Quantize(int bucketBits, ReadOnlySpan<float> dense, IReadOnlyDictionary<string, string> metadata, float pruneBelow = 0)
+    {
+        if (dense.Length != (1 << bucketBits) * NerTagSet.Count)
+        {
+            throw new ArgumentException($"Expected {(1 << bucketBits) * NerTagSet.Count} weights for {bucketBits} bucket bits, got {dense.Length}.", nameof(dense));
+        }
+
         var max = 0f;
-        foreach (var w in weights)
+        foreach (var w in dense)
         {
             max = Math.Max(max, Math.Abs(w));
         }
 
         var scale = max > 0 ? max / short.MaxValue : 1f;
-        var q = new short[weights.Length];
-        for (var i = 0; i < weights.Length; i++)
+        var buckets = new List<int>();
+        var rows = new List<short>();
+        Span<short> q = stackalloc short[NerTagSet.Count];
+        for (var b = 0; b < 1 << bucketBits; b++)
         {
-            var w = weights[i];
-            q[i] = Math.Abs(w) < pruneBelow ? (short)0 : (short)Math.Clamp(MathF.Round(w / scale), -short.MaxValue, short.MaxValue);
+            var any = false;
+            for (var t = 0; t < NerTagSet.Count; t++)
+            {
+                var w = dense[(b * NerTagSet.Count) + t];
+                q[t] = Math.Abs(w) < pruneBelow ? (short)0 : (short)Math.Clamp(MathF.Round(w / scale), -short.MaxValue, short.MaxValue);
+                any |= q[t] != 0;
+            }
+
+            if (any)
+            {
+                buckets.Add(b);
+                foreach (var v in q)
+                {
+                    rows.Add(v);
+                }
+            }
         }
 
-        return new NerModel(bucketBits, q, scale, metadata);
+        return new NerModel(bucketBits, [.. buckets], [.. rows], scale, metadata);
     }
 
     /// <summary>Writes the model in the file format described on the class.</summary>
@@ -131,14 +237,14 @@ internal sealed class NerModel
         }
 
         var metadata = Encoding.UTF8.GetBytes(sb.ToString());
-        var payload = EncodePayload(_weights);
+        var payload = EncodePayload(_buckets, _rows);
         var header = new byte[HeaderSize];
         Magic.CopyTo(header);
         BinaryPrimitives.WriteUInt16LittleEndian(header.AsSpan(8), FormatVersion);
         header[10] = NerFeatures.Version;
         header[11] = NerTagSet.Count;
         header[12] = (byte)BucketBits;
-        header[13] = EncodingInt16BrotliPlanes;
+        header[13] = EncodingSparseInt16Brotli;
         BinaryPrimitives.WriteSingleLittleEndian(header.AsSpan(16), Scale);
         BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(20), metadata.Length);
         BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(24), payload.Length);
@@ -219,7 +325,7 @@ internal sealed class NerModel
             throw Invalid(origin, $"bucket bits {bits} outside {MinBucketBits}..{MaxBucketBits}");
         }
 
-        if (bytes[13] != EncodingInt16BrotliPlanes)
+        if (bytes[13] != EncodingSparseInt16Brotli)
         {
             throw Invalid(origin, $"unknown weight encoding {bytes[13]}");
         }
@@ -229,7 +335,7 @@ internal sealed class NerModel
             throw Invalid(origin, $"invalid scale {scale.ToString(CultureInfo.InvariantCulture)}");
         }
 
-        var weights = DecodePayload(payload, (1 << bits) * NerTagSet.Count, origin);
+        var (buckets, rows) = DecodePayload(payload, bits, origin);
         var meta = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in Encoding.UTF8.GetString(metadata).Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -242,7 +348,7 @@ internal sealed class NerModel
             meta[line[..eq]] = line[(eq + 1)..];
         }
 
-        return new NerModel(bits, weights, scale, meta);
+        return new NerModel(bits, buckets, rows, scale, meta);
     }
 
     private static InvalidDataException Invalid(string origin, string why) => new($"NER model '{origin}' is invalid: {why}.");
@@ -259,42 +365,143 @@ internal sealed class NerModel
         return sha.GetHashAndReset();
     }
 
-    // The low bytes of every weight, then the high bytes: most weights are small, so the high plane is nearly all
-    // 0x00/0xFF and compresses to almost nothing.
-    private static byte[] EncodePayload(short[] weights)
+    private static byte[] EncodePayload(int[] buckets, short[] rows)
     {
-        var planes = new byte[weights.Length * 2];
-        for (var i = 0; i < weights.Length; i++)
+        var raw = new MemoryStream();
+        Span<byte> buffer = stackalloc byte[5];
+        BinaryPrimitives.WriteInt32LittleEndian(buffer, buckets.Length);
+        raw.Write(buffer[..4]);
+        var previous = -1;
+        foreach (var b in buckets)
         {
-            var w = (ushort)weights[i];
-            planes[i] = (byte)w;
-            planes[weights.Length + i] = (byte)(w >> 8);
+            var delta = (uint)(b - previous);
+            var n = 0;
+            while (delta >= 0x80)
+            {
+                buffer[n++] = (byte)(delta | 0x80);
+                delta >>= 7;
+            }
+
+            buffer[n++] = (byte)delta;
+            raw.Write(buffer[..n]);
+            previous = b;
+        }
+
+        foreach (var w in rows)
+        {
+            raw.WriteByte((byte)w);
+        }
+
+        foreach (var w in rows)
+        {
+            raw.WriteByte((byte)((ushort)w >> 8));
         }
 
         using var output = new MemoryStream();
         using (var brotli = new BrotliStream(output, CompressionLevel.SmallestSize, leaveOpen: true))
         {
-            brotli.Write(planes);
+            raw.Position = 0;
+            raw.CopyTo(brotli);
         }
 
         return output.ToArray();
     }
 
-    private static short[] DecodePayload(ReadOnlySpan<byte> payload, int count, string origin)
+    private static (int[] Buckets, short[] Rows) DecodePayload(ReadOnlySpan<byte> payload, int bits, string origin)
     {
-        var planes = new byte[count * 2];
-        var status = BrotliDecoder.TryDecompress(payload, planes, out var written);
-        if (!status || written != planes.Length)
+        // Decompress, refusing anything larger than the densest model of this size could be.
+        var limit = 4L + ((1L << bits) * (5 + (2 * NerTagSet.Count)));
+        using var output = new MemoryStream();
+        using (var brotli = new BrotliStream(new MemoryStream(payload.ToArray()), CompressionMode.Decompress))
         {
-            throw Invalid(origin, $"the weight payload does not decompress to {planes.Length} bytes");
+            var chunk = new byte[81920];
+            int read;
+            try
+            {
+                while ((read = brotli.Read(chunk)) > 0)
+                {
+                    output.Write(chunk, 0, read);
+                    if (output.Length > limit)
+                    {
+                        throw Invalid(origin, "the weight payload decompresses to more than the bucket bits allow");
+                    }
+                }
+            }
+            catch (InvalidOperationException ex)
+            {
+                throw new InvalidDataException($"NER model '{origin}' is invalid: the weight payload is not valid Brotli data.", ex);
+            }
         }
 
-        var weights = new short[count];
-        for (var i = 0; i < count; i++)
+        var data = output.GetBuffer().AsSpan(0, (int)output.Length);
+        if (data.Length < 4)
         {
-            weights[i] = (short)(planes[i] | (planes[count + i] << 8));
+            throw Invalid(origin, "the weight payload is empty");
         }
 
-        return weights;
+        var count = BinaryPrimitives.ReadInt32LittleEndian(data);
+        if (count < 0 || count > 1 << bits)
+        {
+            throw Invalid(origin, $"row count {count} out of range");
+        }
+
+        var buckets = new int[count];
+        var pos = 4;
+        long previous = -1;
+        for (var r = 0; r < count; r++)
+        {
+            uint delta = 0;
+            for (var shift = 0; ; shift += 7)
+            {
+                if (pos >= data.Length || shift > 28)
+                {
+                    throw Invalid(origin, "the bucket ids are malformed");
+                }
+
+                var b = data[pos++];
+                delta |= (uint)(b & 0x7F) << shift;
+                if (b < 0x80)
+                {
+                    break;
+                }
+            }
+
+            previous += delta;
+            if (delta == 0 || previous >= 1L << bits)
+            {
+                throw Invalid(origin, "the bucket ids are not strictly ascending below 2^bits");
+            }
+
+            buckets[r] = (int)previous;
+        }
+
+        var weights = count * NerTagSet.Count;
+        if (data.Length - pos != 2 * weights)
+        {
+            throw Invalid(origin, $"the weight payload holds {data.Length - pos} weight bytes, expected {2 * weights}");
+        }
+
+        var rows = new short[weights];
+        for (var i = 0; i < weights; i++)
+        {
+            rows[i] = (short)(data[pos + i] | (data[pos + weights + i] << 8));
+        }
+
+        return (buckets, rows);
     }
+}
+
+/// <summary>One row of the lookup table: a bucket id (-1 when empty) and its nine weights; 32 bytes.</summary>
+[StructLayout(LayoutKind.Sequential, Size = 32)]
+internal struct NerRow
+{
+    public int Key;
+    public NerRowWeights Weights;
+}
+
+/// <summary>The nine weights of a row.</summary>
+[InlineArray(NerTagSet.Count)]
+internal struct NerRowWeights
+{
+    private short _element;
 }

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using TextLens.Text;
 
 namespace TextLens.Analyzers.Entities.Recognition;
@@ -50,7 +49,7 @@ internal sealed class NerTagger
         var atoms = scratch.Atoms.AsSpan(0, n * NerFeatures.AtomCount);
         NerFeatures.Extract(text, tokens, shift, buckets, atoms, scratch.Padded);
 
-        ref var weights = ref MemoryMarshal.GetArrayDataReference(_model.WeightArray);
+        var model = _model;
         Span<int> dynamic = stackalloc int[NerFeatures.DynamicCount];
         Span<int> scores = stackalloc int[NerTagSet.Count];
         int previous = NerTagSet.Start, previous2 = NerTagSet.Start;
@@ -59,13 +58,13 @@ internal sealed class NerTagger
             scores.Clear();
             foreach (var b in buckets.Slice(i * NerFeatures.StaticCount, NerFeatures.StaticCount))
             {
-                AddRow(ref weights, b, scores);
+                AddRow(model, b, scores);
             }
 
             NerFeatures.Dynamic(atoms, i, previous, previous2, shift, dynamic);
             foreach (var b in dynamic)
             {
-                AddRow(ref weights, b, scores);
+                AddRow(model, b, scores);
             }
 
             var best = 0;
@@ -89,18 +88,24 @@ internal sealed class NerTagger
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddRow(ref short weights, int bucket, Span<int> scores)
+    private static void AddRow(NerModel model, int bucket, Span<int> scores)
     {
-        ref var row = ref Unsafe.Add(ref weights, bucket * NerTagSet.Count);
-        scores[0] += row;
-        scores[1] += Unsafe.Add(ref row, 1);
-        scores[2] += Unsafe.Add(ref row, 2);
-        scores[3] += Unsafe.Add(ref row, 3);
-        scores[4] += Unsafe.Add(ref row, 4);
-        scores[5] += Unsafe.Add(ref row, 5);
-        scores[6] += Unsafe.Add(ref row, 6);
-        scores[7] += Unsafe.Add(ref row, 7);
-        scores[8] += Unsafe.Add(ref row, 8);
+        ref readonly var row = ref model.Find(bucket);
+        if (Unsafe.IsNullRef(in row))
+        {
+            return;
+        }
+
+        ReadOnlySpan<short> w = row.Weights;
+        scores[0] += w[0];
+        scores[1] += w[1];
+        scores[2] += w[2];
+        scores[3] += w[3];
+        scores[4] += w[4];
+        scores[5] += w[5];
+        scores[6] += w[6];
+        scores[7] += w[7];
+        scores[8] += w[8];
     }
 
     private static float Probability(ReadOnlySpan<int> scores, int best, float scale)
