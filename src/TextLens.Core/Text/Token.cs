@@ -122,6 +122,12 @@ public readonly struct Token
 
     /// <summary>Whether the token is a word or a number.</summary>
     public bool IsWordLike => Kind is TokenKind.Word or TokenKind.Number;
+
+    /// <summary>The same token with more flags (the splitter and the quote finder mark tokens after tokenization).</summary>
+    internal Token WithFlags(TokenFlags add) => new(Start, Length, Kind, Flags | add, KeyHash, FirstPart, PartCount);
+
+    /// <summary>The same token with another kind and more flags.</summary>
+    internal Token WithKind(TokenKind kind, TokenFlags add) => new(Start, Length, kind, Flags | add, KeyHash, FirstPart, PartCount);
 }
 
 /// <summary>One part of a hyphenated compound (<c>Fizuli</c> of <c>Ahmedbeyli-Fizuli-Shusha</c>).</summary>
