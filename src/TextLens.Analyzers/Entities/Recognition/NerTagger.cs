@@ -10,6 +10,8 @@ namespace TextLens.Analyzers.Entities.Recognition;
 /// </summary>
 internal sealed class NerTagger
 {
+    private const int TouchAhead = 16;
+
     private readonly NerModel _model;
 
     /// <summary>Creates a tagger over a model.</summary>
@@ -50,27 +52,34 @@ internal sealed class NerTagger
         NerFeatures.Extract(text, tokens, shift, buckets, atoms, scratch.Padded);
 
         var model = _model;
+
+        // Static scores first: the rows of every token are independent of the decisions, so their (cache-missing)
+        // lookups overlap; the greedy pass then adds only the four history features.
+        var scores = scratch.Scores.AsSpan(0, n * NerTagSet.Count);
+        scores.Clear();
+        for (var i = 0; i < n; i++)
+        {
+            if ((i & (TouchAhead - 1)) == 0)
+            {
+                var count = Math.Min(TouchAhead, n - i) * NerFeatures.StaticCount;
+                scratch.Touched ^= model.Touch(buckets.Slice(i * NerFeatures.StaticCount, count));
+            }
+
+            model.Score(buckets.Slice(i * NerFeatures.StaticCount, NerFeatures.StaticCount), scores.Slice(i * NerTagSet.Count, NerTagSet.Count));
+        }
+
         Span<int> dynamic = stackalloc int[NerFeatures.DynamicCount];
-        Span<int> scores = stackalloc int[NerTagSet.Count];
         int previous = NerTagSet.Start, previous2 = NerTagSet.Start;
         for (var i = 0; i < n; i++)
         {
-            scores.Clear();
-            foreach (var b in buckets.Slice(i * NerFeatures.StaticCount, NerFeatures.StaticCount))
-            {
-                AddRow(model, b, scores);
-            }
-
+            var s = scores.Slice(i * NerTagSet.Count, NerTagSet.Count);
             NerFeatures.Dynamic(atoms, i, previous, previous2, shift, dynamic);
-            foreach (var b in dynamic)
-            {
-                AddRow(model, b, scores);
-            }
+            model.Score(dynamic, s);
 
             var best = 0;
             for (var t = 1; t < NerTagSet.Count; t++)
             {
-                if (scores[t] > scores[best])
+                if (s[t] > s[best])
                 {
                     best = t;
                 }
@@ -79,33 +88,12 @@ internal sealed class NerTagger
             tags[i] = (byte)best;
             if (!confidence.IsEmpty)
             {
-                confidence[i] = best == NerTagSet.Outside ? 1f : Probability(scores, best, _model.Scale);
+                confidence[i] = best == NerTagSet.Outside ? 1f : Probability(s, best, model.Scale);
             }
 
             previous2 = previous;
             previous = best;
         }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddRow(NerModel model, int bucket, Span<int> scores)
-    {
-        ref readonly var row = ref model.Find(bucket);
-        if (Unsafe.IsNullRef(in row))
-        {
-            return;
-        }
-
-        ReadOnlySpan<short> w = row.Weights;
-        scores[0] += w[0];
-        scores[1] += w[1];
-        scores[2] += w[2];
-        scores[3] += w[3];
-        scores[4] += w[4];
-        scores[5] += w[5];
-        scores[6] += w[6];
-        scores[7] += w[7];
-        scores[8] += w[8];
     }
 
     private static float Probability(ReadOnlySpan<int> scores, int best, float scale)
@@ -137,6 +125,10 @@ internal sealed class NerScratch
     public uint[] Padded = [];
     public byte[] Tags = [];
     public float[] Confidence = [];
+    public int[] Scores = [];
+
+    /// <summary>Sink of <see cref="NerModel.Touch"/> results, so the loads are not optimised away.</summary>
+    public int Touched;
 
     /// <summary>Takes this thread's cached scratch or a new one.</summary>
     public static NerScratch Rent()
@@ -169,5 +161,6 @@ internal sealed class NerScratch
         Padded = new uint[(size + 4) * 3];
         Tags = new byte[size];
         Confidence = new float[size];
+        Scores = new int[size * NerTagSet.Count];
     }
 }
