@@ -104,8 +104,11 @@ public enum ErrorPolicy
 public sealed record AnalysisProgress(long DocumentsRead, long DocumentsAnalyzed, long DocumentsSkipped, long Characters,
     long BytesRead, long? TotalBytes, TimeSpan Elapsed);
 
-/// <summary>A configuration fault (pipeline, options, lexicon, plugin), found before any document is read.</summary>
-public sealed class TextLensConfigurationException : Exception
+/// <summary>
+/// A configuration fault (pipeline, options, lexicon, plugin), found before any document is read. Not sealed:
+/// <see cref="LexiconException"/> adds the file, line, column and field of each fault in a lexicon.
+/// </summary>
+public class TextLensConfigurationException : Exception
 {
     /// <summary>Creates the exception from a list of faults.</summary>
     public TextLensConfigurationException(IReadOnlyList<string> faults)

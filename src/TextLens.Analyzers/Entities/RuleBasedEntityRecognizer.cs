@@ -1,0 +1,742 @@
+using System.Collections.Frozen;
+using System.Text;
+using TextLens.Text;
+
+namespace TextLens.Entities;
+
+/// <summary>
+/// The default <see cref="IEntityRecognizer"/>: capitalised word sequences the gazetteers do not cover, typed
+/// by cue words. Rule-based and deterministic; every rule is listed in <c>Entities/README.md</c>.
+/// </summary>
+/// <remarks>
+/// <list type="number">
+/// <item>A <em>name word</em> is a word token that starts with a capital letter (or is in capitals), has no digit,
+/// is not a month or weekday, and is not covered by a gazetteer match. A hyphenated word counts only when its last
+/// part is capitalised (<c>Turkish-Russian</c>, not <c>Baku-based</c>) or it starts with a particle (<c>al-Assad</c>).</item>
+/// <item>A candidate is a run of name words in one sentence, joined by connectors (<c>of</c>, <c>of the</c>,
+/// <c>for</c>, <c>de</c>, <c>van</c>, <c>von</c>, <c>bin</c>, <c>al</c>, <c>&amp;</c>, initials such as <c>W.</c>); a trailing
+/// connector is dropped.</item>
+/// <item>Sentence-initial capitals: at the start of a sentence (or after a colon, a dash or an opening quotation
+/// mark) a function word (<c>The</c>, <c>According</c>, <c>However</c>) is dropped from a candidate; a single
+/// remaining word there is a name only if the document also writes it capitalised in mid-sentence, never in lower
+/// case, and it is not a common English word.</item>
+/// <item>Headline case: in a line written in Title Case or in capitals (no sentence-final punctuation and every
+/// content word capitalised, or 70% of words in capitals), capitals say nothing; a candidate there is kept only
+/// when the same name is found in running text elsewhere in the document.</item>
+/// <item>Type: leading titles (<c>President</c>, <c>Major General</c>, <c>Mr.</c>) are left out of the span and make it
+/// PERSON; a last word such as <c>Ministry</c>, <c>Agency</c>, <c>Centre</c>, <c>Party</c>, <c>Bank</c>, <c>News</c> makes it ORG;
+/// <c>region</c>, <c>district</c>, <c>village</c>, <c>river</c>, <c>mountains</c> (inside, or the next word, or "village of"
+/// before) make it LOC; <c>road</c>, <c>airport</c>, <c>bridge</c> make it FAC; <c>war</c>, <c>summit</c> make it EVENT; a
+/// known given name first, a title or role word before (<c>commander</c>, <c>spokesman</c>), or <c>said</c> after a
+/// two-word name make it PERSON; a demonym-like word (<c>-ian</c>, <c>-ese</c>, <c>-ish</c>) before a lower-case word makes
+/// it NORP; anything else is UNKNOWN.</item>
+/// <item>A single word that is the last word of a PERSON name found in the same document is that person
+/// (<c>Simmons</c> after <c>Phil Simmons</c>); its <see cref="RecognizedEntity.Name"/> is the full name.</item>
+/// </list>
+/// </remarks>
+internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
+{
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
+    /// <summary>The shared instance (stateless).</summary>
+    public static RuleBasedEntityRecognizer Instance { get; } = new();
+
+    /// <inheritdoc />
+    public string Name => "rules/1";
+
+    /// <inheritdoc />
+    public void Recognize(ParsedDocument document, IReadOnlyList<RecognizedEntity> known, ICollection<RecognizedEntity> found)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(known);
+        ArgumentNullException.ThrowIfNull(found);
+        var s = t_scratch ??= new Scratch();
+        s.Reset(document, known);
+        var tokens = document.Tokens;
+        var sentences = document.Sentences;
+
+        // Pass 1: running text; pass 2: headline-case lines, kept only when running text confirms the name.
+        for (var pass = 0; pass < 2; pass++)
+        {
+            foreach (ref readonly var sentence in sentences)
+            {
+                var headline = s.HeadlineCase(sentence.Paragraph);
+                if (headline != (pass == 1))
+                {
+                    continue;
+                }
+
+                var end = sentence.FirstToken + sentence.TokenCount;
+                var i = sentence.FirstToken;
+                while (i < end)
+                {
+                    if (!s.IsNameWord(i))
+                    {
+                        i++;
+                        continue;
+                    }
+
+                    var last = Extend(s, i, end);
+                    Consider(s, i, last + 1, sentence.FirstToken, headline);
+                    i = last + 1;
+                }
+            }
+        }
+
+        LinkSurnames(s);
+        foreach (var c in s.Candidates)
+        {
+            var first = tokens[c.First];
+            var lastToken = tokens[c.Last - 1];
+            found.Add(new RecognizedEntity(first.Start, lastToken.End - first.Start, c.Type, c.Confidence) { Name = c.Name });
+        }
+    }
+
+    /// <summary>Extends a run of name words from <paramref name="i"/> across connectors; returns the index of the last name word.</summary>
+    private static int Extend(Scratch s, int i, int end)
+    {
+        var last = i;
+        var j = i + 1;
+        while (j < end)
+        {
+            if (s.IsNameWord(j) && Adjacent(s, j))
+            {
+                last = j;
+                j++;
+                continue;
+            }
+
+            // Up to two connectors (or initials) followed by a name word.
+            var k = j;
+            var connectors = 0;
+            while (k < end && connectors < 2 && s.IsConnector(k))
+            {
+                k++;
+                connectors++;
+            }
+
+            if (connectors > 0 && k < end && s.IsNameWord(k))
+            {
+                last = k;
+                j = k + 1;
+                continue;
+            }
+
+            break;
+        }
+
+        return last;
+    }
+
+    /// <summary>Whether token <paramref name="j"/> continues the run of the token before it (no punctuation between).</summary>
+    private static bool Adjacent(Scratch s, int j) => s.Document.Tokens[j - 1].IsWordLike;
+
+    private static void Consider(Scratch s, int first, int end, int sentenceFirst, bool headline)
+    {
+        var doc = s.Document;
+        var tokens = doc.Tokens;
+        var initial = s.IsInitial(first, sentenceFirst);
+
+        // Leading function words at the start of a sentence ("The Foreign Ministry", "According").
+        while (initial && first < end && s.IsFunctionWord(first))
+        {
+            first++;
+            while (first < end && !s.IsNameWord(first))
+            {
+                first++;
+            }
+        }
+
+        if (first >= end)
+        {
+            return;
+        }
+
+        var type = EntityTypes.Unknown;
+        var confidence = 0.5;
+        var last = end - 1;
+        var lastKey = s.Key(last);
+        var orgHead = OrgHeads.Contains(lastKey);
+
+        // Leading titles: "Major General Andrei Volkov" → PERSON "Andrei Volkov".
+        if (!orgHead)
+        {
+            var titleEnd = TitlePrefixEnd(s, first, end);
+            if (titleEnd > first)
+            {
+                first = titleEnd;
+                while (first < end && !s.IsNameWord(first))
+                {
+                    first++;
+                }
+
+                if (first >= end)
+                {
+                    return;
+                }
+
+                type = EntityTypes.Person;
+                confidence = 0.8;
+                initial = false;
+            }
+        }
+
+        var count = CountNameWords(s, first, end);
+        if (count == 1 && initial && type == EntityTypes.Unknown)
+        {
+            // A lone capitalised word at the start of a sentence: a name only with evidence from elsewhere.
+            if (EnglishWords.IsCommon(s.Key(first)) || s.SeenLowerCase(first) || !s.SeenCapitalizedMidSentence(first))
+            {
+                return;
+            }
+        }
+
+        if (type == EntityTypes.Unknown)
+        {
+            (type, confidence) = Guess(s, first, end, count);
+        }
+
+        if (count == 1 && type == EntityTypes.Unknown)
+        {
+            confidence = 0.4;
+        }
+
+        var key = s.CandidateKey(first, end);
+        if (headline)
+        {
+            if (!s.Confirmed.TryGetValue(key, out var confirmed))
+            {
+                return;
+            }
+
+            type = confirmed.Type;
+            confidence = Math.Min(confidence, confirmed.Confidence);
+            s.Candidates.Add(new Candidate(first, end, type, confidence, confirmed.Name));
+            return;
+        }
+
+        s.Confirmed.TryAdd(key, (type, confidence, null));
+        s.Candidates.Add(new Candidate(first, end, type, confidence, null));
+    }
+
+    private static int CountNameWords(Scratch s, int first, int end)
+    {
+        var n = 0;
+        for (var i = first; i < end; i++)
+        {
+            if (s.IsNameWord(i))
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
+
+    /// <summary>The index after a leading title run (<c>Prime Minister</c>, <c>Rear Admiral</c>, <c>Mr.</c>) that leaves a name after it, else <paramref name="first"/>.</summary>
+    private static int TitlePrefixEnd(Scratch s, int first, int end)
+    {
+        var best = first;
+        for (var i = first; i < end - 1; i++)
+        {
+            var key = s.Key(i).TrimEnd('.');
+            if (Titles.Contains(key))
+            {
+                best = i + 1;
+            }
+            else if (!TitleModifiers.Contains(key))
+            {
+                break;
+            }
+        }
+
+        return best;
+    }
+
+    private static (string Type, double Confidence) Guess(Scratch s, int first, int end, int count)
+    {
+        var doc = s.Document;
+        var tokens = doc.Tokens;
+        var last = end - 1;
+        var lastKey = s.Key(last);
+        var firstKey = s.Key(first);
+        if (OrgHeads.Contains(lastKey) || (count >= 2 && OrgHeads.Contains(firstKey) && HasConnector(s, first, end)))
+        {
+            return (EntityTypes.Organization, 0.75);
+        }
+
+        if (FacilityHeads.Contains(lastKey))
+        {
+            return (EntityTypes.Facility, 0.7);
+        }
+
+        if (LocationHeads.Contains(lastKey) || (count >= 2 && firstKey is "mount" or "lake" or "cape" or "port"))
+        {
+            return (EntityTypes.Location, 0.7);
+        }
+
+        if (EventHeads.Contains(lastKey))
+        {
+            return (EntityTypes.Event, 0.65);
+        }
+
+        // Context: "the village of Cherektar", "Kalbajar region", "commander Volkov", "Mr Smith".
+        var before = PreviousWord(s, first);
+        var before2 = before >= 0 ? PreviousWord(s, before) : -1;
+        if (before >= 0 && s.Key(before) == "of" && before2 >= 0 && PlaceNouns.Contains(s.Key(before2)))
+        {
+            return (EntityTypes.Location, 0.7);
+        }
+
+        var after = end < tokens.Length && tokens[end].IsWordLike ? end : -1;
+        if (after >= 0 && !s.IsCapitalized(after) && (LocationHeads.Contains(s.Key(after)) || PlaceNouns.Contains(s.Key(after))))
+        {
+            return (EntityTypes.Location, 0.65);
+        }
+
+        if (before >= 0 && !s.IsCapitalized(before) && RoleWords.Contains(s.Key(before).TrimEnd('.')))
+        {
+            return (EntityTypes.Person, 0.75);
+        }
+
+        if (count >= 2 && GivenNames.Contains(firstKey))
+        {
+            return (EntityTypes.Person, 0.7);
+        }
+
+        if (count >= 2 && count <= 3 && after >= 0 && SpeechVerbs.Contains(s.Key(after)))
+        {
+            return (EntityTypes.Person, 0.6);
+        }
+
+        if (count == 1 && after >= 0 && !s.IsCapitalized(after) && IsDemonymLike(lastKey))
+        {
+            return (EntityTypes.Nationality, 0.5);
+        }
+
+        return (EntityTypes.Unknown, 0.5);
+    }
+
+    private static bool HasConnector(Scratch s, int first, int end)
+    {
+        for (var i = first; i < end; i++)
+        {
+            if (s.Key(i) is "of" or "for")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsDemonymLike(string key) =>
+        key.Length > 4 && (key.EndsWith("ian", StringComparison.Ordinal) || key.EndsWith("ians", StringComparison.Ordinal)
+            || key.EndsWith("ean", StringComparison.Ordinal) || key.EndsWith("ese", StringComparison.Ordinal) || key.EndsWith("ish", StringComparison.Ordinal));
+
+    private static int PreviousWord(Scratch s, int i)
+    {
+        var tokens = s.Document.Tokens;
+        var j = i - 1;
+        return j >= 0 && tokens[j].IsWordLike ? j : -1;
+    }
+
+    /// <summary>A one-word candidate that is the last word of a two-or-more-word PERSON found in the same document becomes that person.</summary>
+    private static void LinkSurnames(Scratch s)
+    {
+        var people = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var c in s.Candidates)
+        {
+            if (c.Type == EntityTypes.Person && c.Last - c.First >= 2)
+            {
+                people.TryAdd(s.Key(c.Last - 1), c.Name ?? s.Label(c.First, c.Last));
+            }
+        }
+
+        if (people.Count == 0)
+        {
+            return;
+        }
+
+        for (var i = 0; i < s.Candidates.Count; i++)
+        {
+            var c = s.Candidates[i];
+            if (c.Last - c.First == 1 && people.TryGetValue(s.Key(c.First), out var full))
+            {
+                s.Candidates[i] = c with { Type = EntityTypes.Person, Confidence = Math.Max(c.Confidence, 0.7), Name = full };
+            }
+        }
+    }
+
+    private readonly record struct Candidate(int First, int Last, string Type, double Confidence, string? Name);
+
+    /// <summary>Per-thread working state, reused from one document to the next.</summary>
+    private sealed class Scratch
+    {
+        private readonly HashSet<int> _lowerCase = [];
+        private readonly HashSet<int> _midCapitalized = [];
+        private readonly StringBuilder _key = new();
+        private bool[] _covered = new bool[256];
+        private bool[] _headline = new bool[16];
+
+        public ParsedDocument Document { get; private set; } = null!;
+
+        public List<Candidate> Candidates { get; } = [];
+
+        public Dictionary<string, (string Type, double Confidence, string? Name)> Confirmed { get; } = new(StringComparer.Ordinal);
+
+        public void Reset(ParsedDocument document, IReadOnlyList<RecognizedEntity> known)
+        {
+            Document = document;
+            Candidates.Clear();
+            Confirmed.Clear();
+            _lowerCase.Clear();
+            _midCapitalized.Clear();
+            var tokens = document.Tokens;
+            if (_covered.Length < tokens.Length)
+            {
+                _covered = new bool[Math.Max(tokens.Length, _covered.Length * 2)];
+            }
+
+            Array.Clear(_covered, 0, tokens.Length);
+            foreach (var k in known)
+            {
+                for (var i = document.TokenIndexAt(k.Start); i < tokens.Length && tokens[i].Start < k.End; i++)
+                {
+                    _covered[i] = true;
+                }
+            }
+
+            var text = document.Text;
+            var sentence = 0;
+            var sentences = document.Sentences;
+            for (var i = 0; i < tokens.Length; i++)
+            {
+                ref readonly var t = ref tokens[i];
+                if (t.Kind != TokenKind.Word)
+                {
+                    continue;
+                }
+
+                while (sentence + 1 < sentences.Length && sentences[sentence + 1].FirstToken <= i)
+                {
+                    sentence++;
+                }
+
+                if (char.IsLower(text[t.Start]))
+                {
+                    _lowerCase.Add(t.KeyHash);
+                }
+                else if (t.Has(TokenFlags.Capitalized) && !IsInitial(i, sentences[sentence].FirstToken))
+                {
+                    _midCapitalized.Add(t.KeyHash);
+                }
+            }
+
+            var paragraphs = document.Paragraphs;
+            if (_headline.Length < paragraphs.Length)
+            {
+                _headline = new bool[Math.Max(paragraphs.Length, _headline.Length * 2)];
+            }
+
+            for (var p = 0; p < paragraphs.Length; p++)
+            {
+                _headline[p] = ComputeHeadlineCase(paragraphs[p]);
+            }
+        }
+
+        public bool HeadlineCase(int paragraph) => paragraph < Document.Paragraphs.Length && _headline[paragraph];
+
+        public string Key(int i) => Document.KeyOf(Document.Tokens[i]).ToString();
+
+        public bool IsCapitalized(int i)
+        {
+            ref readonly var t = ref Document.Tokens[i];
+            return t.Has(TokenFlags.Capitalized) || t.Has(TokenFlags.AllCaps);
+        }
+
+        public bool SeenLowerCase(int i) => _lowerCase.Contains(Document.Tokens[i].KeyHash);
+
+        public bool SeenCapitalizedMidSentence(int i) => _midCapitalized.Contains(Document.Tokens[i].KeyHash);
+
+        public bool IsNameWord(int i)
+        {
+            ref readonly var t = ref Document.Tokens[i];
+            if (t.Kind != TokenKind.Word || _covered[i] || t.Has(TokenFlags.HasDigit))
+            {
+                return false;
+            }
+
+            var text = Document.TextOf(t);
+            if (t.Has(TokenFlags.Hyphenated) && t.PartCount >= 2)
+            {
+                var parts = Document.PartsOf(t);
+                var lastPart = Document.TextOf(parts[^1]);
+                var firstPart = Document.KeyOf(parts[0]);
+                if (char.IsLower(text[0]))
+                {
+                    return Particles.Contains(firstPart.ToString()) && char.IsUpper(Document.TextOf(parts[1])[0]);
+                }
+
+                if (!char.IsUpper(lastPart[0]))
+                {
+                    return false;
+                }
+            }
+            else if (!char.IsUpper(text[0]))
+            {
+                return false;
+            }
+
+            return !MonthsAndDays.Contains(Document.KeyOf(t).TrimEnd('.').ToString());
+        }
+
+        public bool IsConnector(int i)
+        {
+            ref readonly var t = ref Document.Tokens[i];
+            if (_covered[i])
+            {
+                return false;
+            }
+
+            var text = Document.TextOf(t);
+            if (t.Kind == TokenKind.Word && text.Length == 2 && char.IsUpper(text[0]) && text[1] == '.')
+            {
+                return true;
+            }
+
+            return (t.Kind == TokenKind.Word || text is "&") && Connectors.Contains(Document.KeyOf(t).ToString()) && !char.IsUpper(text[0]);
+        }
+
+        public bool IsFunctionWord(int i) => FunctionWords.Contains(Key(i));
+
+        /// <summary>Whether token <paramref name="i"/> starts its sentence, or follows a colon, a dash, a bullet or an opening quotation mark.</summary>
+        public bool IsInitial(int i, int sentenceFirst)
+        {
+            var tokens = Document.Tokens;
+            for (var j = i - 1; j >= sentenceFirst; j--)
+            {
+                ref readonly var p = ref tokens[j];
+                if (p.IsWordLike)
+                {
+                    return false;
+                }
+
+                if (p.Kind == TokenKind.QuoteMark && p.Has(TokenFlags.OpensQuote))
+                {
+                    return true;
+                }
+
+                var text = Document.TextOf(p);
+                if (text is ":" or "\u2013" or "\u2014" or "-" or "\u2022" or "|")
+                {
+                    return true;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Case-folded words of a candidate joined by spaces: the key that confirms a headline name.</summary>
+        public string CandidateKey(int first, int end)
+        {
+            _key.Clear();
+            for (var i = first; i < end; i++)
+            {
+                if (_key.Length > 0)
+                {
+                    _key.Append(' ');
+                }
+
+                _key.Append(Document.KeyOf(Document.Tokens[i]));
+            }
+
+            return _key.ToString();
+        }
+
+        public string Label(int first, int end)
+        {
+            var tokens = Document.Tokens;
+            return EntityLabels.Normalize(Document.Text.AsSpan(tokens[first].Start, tokens[end - 1].End - tokens[first].Start));
+        }
+
+        /// <summary>
+        /// Headline case: a line without sentence-final punctuation whose content words are all capitalised (at least
+        /// two), or a line whose words are at least 70% in capitals (at least two).
+        /// </summary>
+        private bool ComputeHeadlineCase(in Paragraph p)
+        {
+            var tokens = Document.Tokens;
+            int words = 0, capitalized = 0, caps = 0;
+            var finalPunctuation = false;
+            for (var i = p.FirstToken; i < p.FirstToken + p.TokenCount; i++)
+            {
+                ref readonly var t = ref tokens[i];
+                if (t.Kind == TokenKind.Punctuation)
+                {
+                    var text = Document.TextOf(t);
+                    finalPunctuation = text is "." or "!" or "?" or "," || (finalPunctuation && text is ")");
+                    continue;
+                }
+
+                if (t.Kind != TokenKind.Word)
+                {
+                    continue;
+                }
+
+                finalPunctuation = false;
+                if (t.Has(TokenFlags.AllCaps))
+                {
+                    caps++;
+                }
+
+                var key = Document.KeyOf(t);
+                if (key.Length <= 3 && FunctionWords.Contains(key.ToString()))
+                {
+                    continue;
+                }
+
+                words++;
+                if (t.Has(TokenFlags.Capitalized) || t.Has(TokenFlags.AllCaps))
+                {
+                    capitalized++;
+                }
+            }
+
+            if (words >= 2 && caps * 10 >= words * 7)
+            {
+                return true;
+            }
+
+            return words >= 2 && capitalized == words && !finalPunctuation;
+        }
+    }
+
+    private static FrozenSet<string> Set(params string[] words) => words.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> Connectors = Set("of", "the", "for", "de", "da", "di", "du", "des", "del", "della", "do", "dos", "das",
+        "van", "von", "der", "den", "ter", "la", "le", "bin", "ibn", "al", "el", "y", "&");
+
+    private static readonly FrozenSet<string> Particles = Set("al", "el", "ad", "as", "ash", "bin", "ibn", "abu", "ben", "ul", "ud");
+
+    /// <summary>Words that are capitalised only because they start a sentence.</summary>
+    private static readonly FrozenSet<string> FunctionWords = Set(
+        "a", "an", "the", "this", "that", "these", "those", "there", "here", "it", "its", "he", "she", "they", "we", "i", "you", "his", "her",
+        "their", "our", "my", "your", "in", "on", "at", "by", "for", "from", "to", "of", "with", "without", "after", "before", "during", "since",
+        "until", "while", "when", "where", "why", "how", "what", "which", "who", "whose", "if", "as", "but", "and", "or", "nor", "so", "yet", "also",
+        "according", "however", "meanwhile", "moreover", "furthermore", "earlier", "later", "then", "now", "today", "yesterday", "tomorrow", "last",
+        "next", "following", "despite", "although", "though", "because", "unlike", "like", "among", "amid", "between", "under", "over", "about",
+        "against", "within", "through", "into", "onto", "upon", "all", "both", "each", "every", "some", "many", "most", "more", "no", "not", "such",
+        "other", "another", "several", "few", "any", "once", "even", "only", "just", "still", "thus", "therefore", "indeed", "instead", "back",
+        "recall", "note", "read", "see", "photo", "source", "update", "updated", "by", "via", "per", "please", "yes", "well", "first", "second",
+        "finally", "additionally", "currently", "recently", "previously", "separately", "overall", "regarding", "given", "let", "let's", "is", "are",
+        "was", "were", "be", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "should", "may", "might", "must", "shall");
+
+    private static readonly FrozenSet<string> MonthsAndDays = Set("january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun");
+
+    private static readonly FrozenSet<string> Titles = Set("mr", "mrs", "ms", "miss", "dr", "prof", "professor", "gen", "general", "lt", "lieutenant",
+        "col", "colonel", "maj", "major", "capt", "captain", "adm", "admiral", "sgt", "sergeant", "cpl", "corporal", "brig", "brigadier", "marshal",
+        "commander", "cmdr", "president", "minister", "premier", "chancellor", "king", "queen", "prince", "princess", "emir", "sheikh", "sultan",
+        "sen", "senator", "rep", "representative", "gov", "governor", "mayor", "ambassador", "secretary", "secretary-general", "judge", "justice",
+        "pope", "cardinal", "archbishop", "bishop", "rev", "reverend", "rabbi", "imam", "ayatollah", "patriarch", "sir", "lord", "lady", "dame",
+        "chairman", "chairwoman", "chairperson", "spokesman", "spokeswoman", "spokesperson", "envoy", "ombudsman", "speaker", "mp", "mep",
+        "coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "champion");
+
+    private static readonly FrozenSet<string> TitleModifiers = Set("prime", "foreign", "defence", "defense", "interior", "finance", "economy",
+        "justice", "health", "education", "energy", "trade", "deputy", "vice", "rear", "first", "former", "acting", "chief", "state", "lt.",
+        "lieutenant", "major", "brigadier", "general", "attorney", "special", "senior", "grand", "supreme", "us", "u.s.", "eu", "un", "russian",
+        "armenian", "azerbaijani", "turkish", "iranian", "american", "british", "french", "german");
+
+    /// <summary>Lower-case role words that, right before a name, make it a person (<c>commander General Volkov</c>, <c>journalist Ilham Karimli</c>).</summary>
+    private static readonly FrozenSet<string> RoleWords = Set("commander", "minister", "president", "spokesman", "spokeswoman", "spokesperson",
+        "leader", "chairman", "director", "ambassador", "envoy", "officer", "journalist", "correspondent", "reporter", "analyst", "expert",
+        "professor", "lawyer", "activist", "colonel", "general", "captain", "mr", "mrs", "ms", "dr", "author", "writer", "editor", "deputy",
+        "head", "chief", "secretary", "governor", "mayor", "senator", "premier", "adviser", "advisor", "aide", "coach", "striker", "midfielder",
+        "defender", "goalkeeper", "batsman", "bowler", "captain", "player", "driver", "rider", "champion", "son", "daughter", "wife", "husband",
+        "brother", "sister", "father", "mother");
+
+    private static readonly FrozenSet<string> SpeechVerbs = Set("said", "says", "told", "added", "stated", "noted", "stressed", "claimed", "wrote", "asked");
+
+    private static readonly FrozenSet<string> OrgHeads = Set("ministry", "agency", "center", "centre", "service", "services", "council", "committee",
+        "commission", "party", "bank", "university", "college", "school", "academy", "institute", "institution", "foundation", "fund",
+        "association", "union", "federation", "organisation", "organization", "corporation", "corp", "inc", "ltd", "llc", "plc", "ag", "sa", "gmbh",
+        "company", "co", "group", "holding", "holdings", "news", "times", "post", "press", "journal", "gazette", "tribune", "herald", "radio",
+        "television", "tv", "channel", "network", "airlines", "airways", "motors", "systems", "technologies", "industries", "bureau", "office",
+        "department", "authority", "board", "court", "tribunal", "parliament", "assembly", "congress", "senate", "duma", "cabinet", "government",
+        "administration", "command", "army", "navy", "forces", "troops", "guard", "police", "brigade", "battalion", "regiment", "corps",
+        "movement", "alliance", "league", "club", "united", "rovers", "society", "secretariat", "directorate", "inspectorate", "exchange",
+        "mission", "contingent", "coalition", "front", "council", "fc", "agency", "international", "watch", "media", "daily", "weekly", "magazine");
+
+    private static readonly FrozenSet<string> LocationHeads = Set("region", "regions", "district", "districts", "province", "county", "oblast",
+        "krai", "rayon", "village", "city", "town", "river", "mountains", "mountain", "mount", "lake", "sea", "ocean", "valley", "gulf", "bay",
+        "peninsula", "desert", "island", "islands", "strait", "canal", "plain", "plateau", "coast", "heights", "hills", "forest", "basin", "delta",
+        "steppe", "territory", "territories", "area", "zone", "pass", "ridge", "gorge", "reservoir", "settlement", "municipality", "governorate");
+
+    private static readonly FrozenSet<string> FacilityHeads = Set("road", "highway", "street", "avenue", "boulevard", "square", "bridge", "airport",
+        "stadium", "base", "tunnel", "station", "port", "harbour", "harbor", "dam", "palace", "tower", "prison", "hospital", "checkpoint",
+        "pipeline", "railway", "mosque", "cathedral", "monastery", "memorial", "hotel", "arena", "corridor", "plant", "refinery", "mine");
+
+    private static readonly FrozenSet<string> EventHeads = Set("war", "battle", "massacre", "genocide", "revolution", "summit", "conference",
+        "olympics", "games", "cup", "championship", "championships", "open", "festival", "offensive", "uprising", "crisis", "forum");
+
+    /// <summary>Nouns that, before "of", introduce a place (<c>the village of Cherektar</c>).</summary>
+    private static readonly FrozenSet<string> PlaceNouns = Set("village", "city", "town", "region", "district", "province", "settlement",
+        "capital", "port", "island", "republic", "state", "county", "municipality", "suburb", "outskirts");
+
+    /// <summary>Common given names (English and international, including names of the Caucasus, Turkey, Russia and the Arab world).</summary>
+    private static readonly FrozenSet<string> GivenNames = Set(
+        "aaron", "adam", "adrian", "ahmad", "ahmed", "alan", "albert", "alex", "alexander", "alexandr", "alexei", "alexey", "ali", "alice", "alan",
+        "allan", "amanda", "amy", "andre", "andrea", "andreas", "andrei", "andrew", "andrey", "andy", "angela", "ann", "anna", "anne", "anthony",
+        "antonio", "arayik", "ararat", "armen", "arsen", "arthur", "artur", "aslan", "ayaz", "barack", "barbara", "ben", "benjamin", "bernard",
+        "bill", "bob", "boris", "brian", "bruce", "carl", "carlos", "carol", "catherine", "charles", "chris", "christian", "christine",
+        "christopher", "claude", "colin", "daniel", "david", "dennis", "diana", "dmitri", "dmitry", "donald", "douglas", "edward", "elena",
+        "elizabeth", "elmar", "emil", "emma", "emmanuel", "eric", "erik", "farid", "fatih", "fatima", "felix", "francis", "francois", "frank",
+        "fred", "gary", "george", "georgy", "gerhard", "giorgi", "giuseppe", "gordon", "graham", "greg", "gregory", "hans", "harry", "hasan",
+        "hassan", "heinz", "helen", "helmut", "henry", "hikmet", "hugo", "hussein", "ian", "ibrahim", "igor", "ilham", "ilya", "ivan", "jack",
+        "jacques", "james", "jan", "jane", "janet", "jason", "javier", "jean", "jeff", "jeffrey", "jennifer", "jeyhun", "jim", "joe", "johan",
+        "john", "jonathan", "jorge", "jose", "joseph", "juan", "julia", "julian", "karen", "karl", "kate", "kemal", "kenneth", "kevin", "khalid",
+        "klaus", "kurt", "larry", "laura", "lee", "leonid", "linda", "lisa", "louis", "luis", "mahmoud", "manuel", "marc", "marco", "margaret",
+        "maria", "marie", "mario", "mark", "martin", "mary", "matthew", "maxim", "mehmet", "mehriban", "michael", "michel", "miguel", "mikhail",
+        "mohamed", "mohammad", "mohammed", "muhammad", "mustafa", "nancy", "nasser", "natalia", "nicholas", "nick", "nikol", "nikolai",
+        "nikolay", "nicolas", "oleg", "olga", "omar", "pablo", "patrick", "paul", "pavel", "pedro", "peter", "phil", "philip", "philippe",
+        "pierre", "ralph", "ramil", "rashid", "raymond", "recep", "richard", "robert", "roger", "ronald", "ruben", "rustam", "ryan", "samuel",
+        "samvel", "sandra", "sarah", "sergei", "sergey", "serzh", "simon", "stefan", "stephen", "steve", "steven", "susan", "tariq", "thomas",
+        "tim", "timothy", "tom", "tony", "valery", "victor", "viktor", "vladimir", "walter", "wayne", "william", "willem", "yuri", "yusuf",
+        "zakir", "zaur");
+}
+
+/// <summary>How unlisted names are written as labels: the text with white space collapsed and typographic marks unified.</summary>
+internal static class EntityLabels
+{
+    public static string Normalize(ReadOnlySpan<char> text)
+    {
+        var sb = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var raw in text)
+        {
+            if (char.IsWhiteSpace(raw))
+            {
+                space = sb.Length > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                sb.Append(' ');
+                space = false;
+            }
+
+            sb.Append(raw switch
+            {
+                '\u2019' or '\u2018' or '\u02BC' => '\'',
+                '\u2010' or '\u2011' => '-',
+                _ => raw,
+            });
+        }
+
+        return sb.ToString();
+    }
+}
