@@ -4,7 +4,8 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
-using TextLens.Analyzers.Entities.Recognition;
+using TextLens.Entities;
+using TextLens.Entities.Recognition;
 using TextLens.Text;
 
 namespace TextLens.Benchmarks.NamedEntities;
@@ -54,7 +55,7 @@ public class StatisticalNerBenchmarks
         foreach (var d in _documents)
         {
             _found.Clear();
-            _recognizer.Recognize(d, _found);
+            _recognizer.Recognize(d, [], _found);
             n += _found.Count;
         }
 

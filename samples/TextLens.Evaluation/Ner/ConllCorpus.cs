@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using TextLens.Analyzers.Entities.Recognition;
+using TextLens.Entities;
+using TextLens.Entities.Recognition;
 using TextLens.Text;
 
 namespace TextLens.Evaluation.Ner;

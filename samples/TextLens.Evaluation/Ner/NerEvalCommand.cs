@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using TextLens.Analyzers.Entities.Recognition;
+using TextLens.Entities;
+using TextLens.Entities.Recognition;
 
 namespace TextLens.Evaluation.Ner;
 

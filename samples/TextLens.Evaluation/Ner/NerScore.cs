@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
-using TextLens.Analyzers.Entities.Recognition;
+using TextLens.Entities;
+using TextLens.Entities.Recognition;
 
 namespace TextLens.Evaluation.Ner;
 
@@ -19,7 +20,7 @@ internal sealed class NerScore
         foreach (var doc in corpus.Documents)
         {
             found.Clear();
-            recognizer.Recognize(doc.Parsed, found);
+            recognizer.Recognize(doc.Parsed, [], found);
             var gold = new HashSet<(int, int, int)>();
             foreach (var e in doc.Source.Entities)
             {
@@ -87,11 +88,12 @@ internal sealed class NerScore
         return p + r == 0 ? 0 : 2 * p * r / (p + r);
     }
 
+    /// <summary>Back from TextLens types to CoNLL: PERSON → PER, LOC/GPE/FAC → LOC, ORG → ORG, anything else → MISC.</summary>
     private static int TypeOf(string textLensType) => textLensType switch
     {
-        "PERSON" => 0,
-        "LOC" => 1,
-        "ORG" => 2,
+        EntityTypes.Person => 0,
+        EntityTypes.Location or EntityTypes.GeopoliticalEntity or EntityTypes.Facility => 1,
+        EntityTypes.Organization => 2,
         _ => 3,
     };
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
-using TextLens.Analyzers.Entities.Recognition;
+using TextLens.Entities;
+using TextLens.Entities.Recognition;
 using TextLens.Text;
 
 namespace TextLens.Evaluation.Ner;
@@ -32,7 +33,7 @@ internal sealed class NerSpeedCommand : IEvaluationCommand
             foreach (var d in docs)
             {
                 found.Clear();
-                recognizer.Recognize(d, found);
+                recognizer.Recognize(d, [], found);
                 names += found.Count;
             }
 

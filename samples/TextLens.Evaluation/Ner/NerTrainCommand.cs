@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using TextLens.Analyzers.Entities.Recognition;
+using TextLens.Entities;
+using TextLens.Entities.Recognition;
 
 namespace TextLens.Evaluation.Ner;
 

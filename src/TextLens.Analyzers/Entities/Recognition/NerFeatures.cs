@@ -2,7 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using TextLens.Text;
 
-namespace TextLens.Analyzers.Entities.Recognition;
+namespace TextLens.Entities.Recognition;
 
 /// <summary>
 /// Feature extraction for the statistical recognizer. Every feature is a template id combined with one to three

@@ -8,7 +8,7 @@ using System.Runtime.Intrinsics.X86;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace TextLens.Analyzers.Entities.Recognition;
+namespace TextLens.Entities.Recognition;
 
 /// <summary>
 /// The weights of the averaged-perceptron recognizer. Features are hashed into <c>2^BucketBits</c> buckets (few

@@ -1,4 +1,4 @@
-namespace TextLens.Analyzers.Entities.Recognition;
+namespace TextLens.Entities.Recognition;
 
 /// <summary>
 /// The BIO tag set of the CoNLL-2003 recognizer: <c>O</c>, then <c>B-</c>/<c>I-</c> for PER, LOC, ORG, MISC.

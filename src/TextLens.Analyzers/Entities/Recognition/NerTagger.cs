@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using TextLens.Text;
 
-namespace TextLens.Analyzers.Entities.Recognition;
+namespace TextLens.Entities.Recognition;
 
 /// <summary>
 /// Greedy left-to-right BIO tagging with a shared, immutable <see cref="NerModel"/>: for each token, the rows of its

@@ -1,6 +1,6 @@
 using TextLens.Text;
 
-namespace TextLens.Analyzers.Entities.Recognition;
+namespace TextLens.Entities.Recognition;
 
 /// <summary>
 /// Trains the greedy tagger's weights with the averaged perceptron (Collins 2002; the greedy, predicted-history

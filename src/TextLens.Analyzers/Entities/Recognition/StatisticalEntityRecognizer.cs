@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using TextLens.Text;
 
-namespace TextLens.Analyzers.Entities.Recognition;
+namespace TextLens.Entities.Recognition;
 
 /// <summary>
 /// A statistical named-entity recognizer: an averaged-perceptron BIO tagger over TextLens tokens with hashed
@@ -11,17 +11,18 @@ namespace TextLens.Analyzers.Entities.Recognition;
 /// <remarks>
 /// The default model is embedded in the package (<see cref="LoadDefault"/>); its provenance and accuracy are in
 /// <see cref="Provenance"/> and in the README next to the source. CoNLL types map to TextLens types as
-/// PER → <c>PERSON</c>, ORG → <c>ORG</c>, LOC → <c>LOC</c>, MISC → <c>MISC</c>.
+/// PER → <c>PERSON</c>, ORG → <c>ORG</c>, LOC → <c>LOC</c> (<c>GPE</c> when a gazetteer lists it so),
+/// MISC → <c>NORP</c> for nationalities, otherwise <c>MISC</c> (see <c>Entities/Recognition/README.md</c>).
 /// </remarks>
-public sealed class StatisticalEntityRecognizer
+public sealed class StatisticalEntityRecognizer : IEntityRecognizer
 {
     /// <summary>Name of the embedded default model.</summary>
     public const string DefaultModelName = "conll2003-perceptron";
 
     private const string ResourceName = "TextLens.Analyzers.Entities.Recognition.Models." + DefaultModelName + ".bin";
 
-    /// <summary>TextLens entity types, indexed by the CoNLL type index (PER, LOC, ORG, MISC).</summary>
-    private static readonly string[] TextLensTypes = ["PERSON", "LOC", "ORG", "MISC"];
+    /// <summary>The type of a CoNLL MISC name that is not a nationality (the model's own type).</summary>
+    public const string Misc = "MISC";
 
     private static readonly Lazy<StatisticalEntityRecognizer> Default = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -32,6 +33,9 @@ public sealed class StatisticalEntityRecognizer
         _tagger = new NerTagger(model);
         Info = new LexiconInfo("model", model.Meta("name", DefaultModelName), model.Meta("version", "0"), sha256, origin);
     }
+
+    /// <inheritdoc />
+    public string Name => $"{Info.Name}/{Info.Version}";
 
     /// <summary>The model's identity for report manifests: kind <c>model</c>, name, version, SHA-256 of the file, origin.</summary>
     public LexiconInfo Info { get; }
@@ -67,18 +71,25 @@ public sealed class StatisticalEntityRecognizer
         return FromBytes(ms.ToArray(), origin);
     }
 
-    /// <summary>Finds the names in a parsed document, sentence by sentence, and appends them to <paramref name="results"/> in text order.</summary>
+    /// <summary>
+    /// Finds the names in a parsed document, sentence by sentence, and adds them to <paramref name="found"/> in text
+    /// order, including names the gazetteers already matched (the entity analyzer uses those as confirmation).
+    /// </summary>
     /// <param name="document">The parsed document.</param>
-    /// <param name="results">Receives the names.</param>
-    public void Recognize(ParsedDocument document, ICollection<RecognizedEntity> results)
+    /// <param name="known">Gazetteer matches, in text order: a name whose span equals one of them takes its type when the
+    /// coarse classes agree (a CoNLL LOC listed as <c>GPE</c> becomes <c>GPE</c>, a MISC listed as <c>NORP</c> becomes <c>NORP</c>).</param>
+    /// <param name="found">Receives the names.</param>
+    public void Recognize(ParsedDocument document, IReadOnlyList<RecognizedEntity> known, ICollection<RecognizedEntity> found)
     {
         ArgumentNullException.ThrowIfNull(document);
-        ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(known);
+        ArgumentNullException.ThrowIfNull(found);
         var scratch = NerScratch.Rent();
         try
         {
             var text = document.Text.AsSpan();
             var tokens = document.Tokens;
+            var cursor = 0;
             foreach (ref readonly var sentence in document.Sentences)
             {
                 if (sentence.TokenCount == 0)
@@ -91,7 +102,7 @@ public sealed class StatisticalEntityRecognizer
                 var tags = scratch.Tags.AsSpan(0, seq.Length);
                 var confidence = scratch.Confidence.AsSpan(0, seq.Length);
                 _tagger.Tag(text, seq, tags, confidence, scratch);
-                Collect(seq, tags, confidence, results);
+                Collect(text, seq, tags, confidence, known, ref cursor, found);
             }
         }
         finally
@@ -100,11 +111,13 @@ public sealed class StatisticalEntityRecognizer
         }
     }
 
-    /// <summary>Finds the names in a parsed document.</summary>
+    /// <summary>Finds the names in a parsed document (no gazetteer matches to align types with).</summary>
+    /// <param name="document">The parsed document.</param>
+    /// <returns>The names, in text order.</returns>
     public IReadOnlyList<RecognizedEntity> Recognize(ParsedDocument document)
     {
         var list = new List<RecognizedEntity>();
-        Recognize(document, list);
+        Recognize(document, [], list);
         return list;
     }
 
@@ -139,7 +152,8 @@ public sealed class StatisticalEntityRecognizer
     internal static StatisticalEntityRecognizer FromModel(NerModel model, string origin) =>
         new(model, new string('0', 64), origin);
 
-    private static void Collect(ReadOnlySpan<Token> tokens, ReadOnlySpan<byte> tags, ReadOnlySpan<float> confidence, ICollection<RecognizedEntity> results)
+    private static void Collect(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, ReadOnlySpan<byte> tags, ReadOnlySpan<float> confidence,
+        IReadOnlyList<RecognizedEntity> known, ref int cursor, ICollection<RecognizedEntity> found)
     {
         var i = 0;
         byte previous = NerTagSet.Outside;
@@ -163,11 +177,48 @@ public sealed class StatisticalEntityRecognizer
             }
 
             var start = tokens[i].Start;
-            results.Add(new RecognizedEntity(start, tokens[j - 1].End - start, TextLensTypes[type], sum / (j - i)));
+            var length = tokens[j - 1].End - start;
+            while (cursor < known.Count && known[cursor].Start < start)
+            {
+                cursor++;
+            }
+
+            string? listed = null;
+            for (var k = cursor; k < known.Count && known[k].Start == start; k++)
+            {
+                if (known[k].Length == length)
+                {
+                    listed = known[k].Type;
+                    break;
+                }
+            }
+
+            found.Add(new RecognizedEntity(start, length, TypeOf(type, listed, text.Slice(start, length), j - i), Math.Round(sum / (j - i), 4)));
             previous = tags[j - 1];
             i = j;
         }
     }
+
+    /// <summary>
+    /// The TextLens type of a CoNLL type: PER → PERSON, ORG → ORG, LOC → LOC (or the gazetteer's GPE, LOC or FAC),
+    /// MISC → NORP for a gazetteer's NORP or a one-word demonym (capitalised, ending in -an, -ese, -ish, -i, -ch), else
+    /// the gazetteer's EVENT, else MISC.
+    /// </summary>
+    internal static string TypeOf(int conllType, string? listed, ReadOnlySpan<char> text, int tokenCount) => conllType switch
+    {
+        0 => EntityTypes.Person,
+        1 => listed is EntityTypes.GeopoliticalEntity or EntityTypes.Location or EntityTypes.Facility ? listed : EntityTypes.Location,
+        2 => EntityTypes.Organization,
+        _ => listed is EntityTypes.Nationality or EntityTypes.Event ? listed
+            : tokenCount == 1 && IsDemonym(text) ? EntityTypes.Nationality
+            : Misc,
+    };
+
+    private static bool IsDemonym(ReadOnlySpan<char> word) =>
+        word.Length > 3 && char.IsUpper(word[0]) && !char.IsUpper(word[1])
+        && (word.EndsWith("an", StringComparison.Ordinal) || word.EndsWith("ese", StringComparison.Ordinal)
+            || word.EndsWith("ish", StringComparison.Ordinal) || word.EndsWith("i", StringComparison.Ordinal)
+            || word.EndsWith("ch", StringComparison.Ordinal) || word.EndsWith("ans", StringComparison.Ordinal));
 
     private static StatisticalEntityRecognizer LoadEmbedded()
     {
