@@ -14,19 +14,25 @@ internal sealed class NerTrainCommand : IEvaluationCommand
     public string Name => "ner-train";
 
     public string Description =>
-        "Train the statistical NER model on CoNLL-2003 train, score it on testa, write it (--out, --epochs, --bits, --seed, --prune, --eval-every)";
+        "Train the statistical NER model on CoNLL-2003 train, score it on testa, write it (--out, --epochs, --bits, --seed, --prune, --eval-every, --gazetteers world,karabakh|none, --dropout p)";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
-        var cl = NerCommandLine.Parse(args, "train", "dev", "out", "epochs", "bits", "seed", "prune", "eval-every");
+        var cl = NerCommandLine.Parse(args, "train", "dev", "out", "epochs", "bits", "seed", "prune", "eval-every", "gazetteers", "dropout");
         var trainPath = cl.DataPath("train", "conll2003/conll2003_train_docs.jsonl");
         var devPath = cl.DataPath("dev", "conll2003/conll2003_testa_docs.jsonl");
         var outPath = cl["out"] ?? Path.Combine("artifacts", "ner", StatisticalEntityRecognizer.DefaultModelName + ".bin");
-        var epochs = cl.Int("epochs", 12);
-        var bits = cl.Int("bits", 20);
+        var epochs = cl.Int("epochs", 10);
+        var bits = cl.Int("bits", 22);
         var seed = cl.Int("seed", 1);
         var prune = cl.Float("prune", 0f);
         var evalEvery = cl.Int("eval-every", 0);
+        var gazetteerNames = (cl["gazetteers"] ?? "world,karabakh").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(n => !string.Equals(n, "none", StringComparison.Ordinal)).ToArray();
+        var gazetteers = gazetteerNames.Select(Gazetteers.Default).ToArray();
+        var lexicon = NerLexicon.Build(gazetteers.SelectMany(g => g.Entities)
+            .SelectMany(e => e.Aliases.Select(a => a.Text).Prepend(e.Name).Select(name => (name, e.Type))));
+        Console.WriteLine($"gazetteer features: {lexicon.Count} words from {(gazetteers.Length == 0 ? "no gazetteer" : string.Join(", ", gazetteers.Select(g => g.ToString())))}");
 
         var clock = Stopwatch.StartNew();
         var train = await ConllCorpus.LoadAsync(trainPath, cancellationToken);
@@ -34,7 +40,8 @@ internal sealed class NerTrainCommand : IEvaluationCommand
         Console.WriteLine($"train: {train.Documents.Count} docs, {train.Sentences} sentences, {train.TextLensTokens} TextLens tokens ({train.ConllTokens} CoNLL tokens), {train.EntityCount} entities, {train.Unalignable} not on token boundaries");
         Console.WriteLine($"testa: {dev.Documents.Count} docs, {dev.Sentences} sentences, {dev.TextLensTokens} TextLens tokens ({dev.ConllTokens} CoNLL tokens), {dev.EntityCount} entities, {dev.Unalignable} not on token boundaries");
 
-        var trainer = new PerceptronTrainer(bits);
+        var dropout = cl.Float("dropout", 0f);
+        var trainer = new PerceptronTrainer(bits, lexicon) { WordDropout = dropout };
         foreach (var doc in train.Documents)
         {
             foreach (var s in doc.Parsed.Sentences)
@@ -69,7 +76,10 @@ internal sealed class NerTrainCommand : IEvaluationCommand
             ["seed"] = seed.ToString(CultureInfo.InvariantCulture),
             ["bucketBits"] = bits.ToString(CultureInfo.InvariantCulture),
             ["prune"] = prune.ToString(CultureInfo.InvariantCulture),
+            ["wordDropout"] = dropout.ToString(CultureInfo.InvariantCulture),
             ["featureSet"] = NerFeatures.Version.ToString(CultureInfo.InvariantCulture),
+            ["gazetteers"] = gazetteers.Length == 0 ? "none" : string.Join("; ", gazetteers.Select(g => $"{g.Name} {g.Version} sha256:{g.Sha256}")),
+            ["gazetteerWords"] = lexicon.Count.ToString(CultureInfo.InvariantCulture),
             ["command"] = "dotnet run -c Release --project samples/TextLens.Evaluation -- ner-train " + string.Join(' ', args),
         };
         var model = trainer.ToModel(metadata, prune);

@@ -17,10 +17,10 @@ namespace TextLens.Entities.Recognition;
 internal static class NerFeatures
 {
     /// <summary>Version of the feature set; a model trained with another version is refused at load.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>Features per token that do not depend on predicted tags.</summary>
-    public const int StaticCount = 29;
+    public const int StaticCount = 32;
 
     /// <summary>Features per token that depend on the previous predicted tags.</summary>
     public const int DynamicCount = 4;
@@ -41,7 +41,7 @@ internal static class NerFeatures
     private const int TBias = 0, TLow = 1, TRaw = 2, TPrefix = 3, TSuffix = 7, TShape = 11, TShortShape = 12,
         TLowM1 = 13, TLowP1 = 14, TLowM2 = 15, TLowP2 = 16, TShapeM1 = 17, TShapeP1 = 18, TShapeM2 = 19, TShapeP2 = 20,
         TBigramM1 = 21, TBigramP1 = 22, TShortShapeTrigram = 23, TLowM1Shape = 24, TShapeLowP1 = 25, TPositionShape = 26,
-        TCapsLineLow = 27, TSurround = 28;
+        TCapsLineLow = 27, TSurround = 28, TGazetteer = 29, TGazetteerM1 = 30, TGazetteerP1 = 31;
 
     // Dynamic templates.
     private const int TPrev = 40, TPrev2 = 41, TPrevLow = 42, TPrevShape = 43;
@@ -55,10 +55,11 @@ internal static class NerFeatures
     /// <param name="text">The document text the tokens point into.</param>
     /// <param name="tokens">The tokens of one sequence (a sentence).</param>
     /// <param name="shift">64 minus the table's bucket bits.</param>
+    /// <param name="lexicon">The gazetteer words.</param>
     /// <param name="buckets">Receives <see cref="StaticCount"/> bucket indices per token.</param>
     /// <param name="atoms">Receives <see cref="AtomCount"/> atoms per token for <see cref="Dynamic"/>.</param>
-    /// <param name="padded">Scratch of at least <c>3 * (tokens.Length + 4)</c> atoms.</param>
-    public static void Extract(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int shift, Span<int> buckets, Span<uint> atoms, Span<uint> padded)
+    /// <param name="padded">Scratch of at least <see cref="PaddedSize"/> atoms.</param>
+    public static void Extract(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int shift, NerLexicon lexicon, Span<int> buckets, Span<uint> atoms, Span<uint> padded)
     {
         var n = tokens.Length;
         if (n == 0)
@@ -66,20 +67,9 @@ internal static class NerFeatures
             return;
         }
 
-        // Padded per-token atoms: low, shape, short shape at index (i + 2) * 3.
-        padded[0] = Before2;
-        padded[1] = Before2 ^ 1;
-        padded[2] = Before2 ^ 2;
-        padded[3] = Before1;
-        padded[4] = Before1 ^ 1;
-        padded[5] = Before1 ^ 2;
-        var tail = (n + 2) * 3;
-        padded[tail] = After1;
-        padded[tail + 1] = After1 ^ 1;
-        padded[tail + 2] = After1 ^ 2;
-        padded[tail + 3] = After2;
-        padded[tail + 4] = After2 ^ 1;
-        padded[tail + 5] = After2 ^ 2;
+        // Padded per-token atoms: low, shape, short shape, gazetteer mask at index (i + 2) * 4.
+        Pad(padded[..(2 * Stride)], Before2, Before1);
+        Pad(padded.Slice((n + 2) * Stride, 2 * Stride), After1, After2);
 
         var anyLower = false;
         var anyLetter = false;
@@ -114,7 +104,7 @@ internal static class NerFeatures
                 else
                 {
                     cls = ClassOf(c);
-                    lc = cls == 'd' ? '0' : CharFolding.FoldCase(c);
+                    lc = FoldChar(c);
                     if (cls == 'd')
                     {
                         c = '0';
@@ -152,7 +142,7 @@ internal static class NerFeatures
             for (int k = word.Length - 1, j = 0; k >= 0 && j < 4; k--, j++)
             {
                 var c = word[k];
-                var lc = c < 128 ? (AsciiClass[c] == 'd' ? '0' : CharFolding.FoldCase(c)) : char.IsDigit(c) ? '0' : CharFolding.FoldCase(c);
+                var lc = FoldChar(c);
                 s = (s ^ lc) * FnvPrime;
                 switch (j)
                 {
@@ -163,10 +153,11 @@ internal static class NerFeatures
                 }
             }
 
-            var a = padded.Slice((i + 2) * 3, 3);
+            var a = padded.Slice((i + 2) * Stride, Stride);
             a[0] = low;
             a[1] = shape;
             a[2] = shortShape;
+            a[3] = lexicon.MaskOf(low);
             atoms[i * AtomCount] = low;
             atoms[(i * AtomCount) + 1] = shape;
 
@@ -190,26 +181,84 @@ internal static class NerFeatures
         for (var i = 0; i < n; i++)
         {
             var f = buckets.Slice(i * StaticCount, StaticCount);
-            var at = (i + 2) * 3;
+            var at = (i + 2) * Stride;
             var low = padded[at];
             var shape = padded[at + 1];
-            var lowM1 = padded[at - 3];
-            var lowP1 = padded[at + 3];
+            var lowM1 = padded[at - Stride];
+            var lowP1 = padded[at + Stride];
             f[TLowM1] = Bucket(Key(TLowM1, lowM1), shift);
             f[TLowP1] = Bucket(Key(TLowP1, lowP1), shift);
-            f[TLowM2] = Bucket(Key(TLowM2, padded[at - 6]), shift);
-            f[TLowP2] = Bucket(Key(TLowP2, padded[at + 6]), shift);
-            f[TShapeM1] = Bucket(Key(TShapeM1, padded[at - 2]), shift);
-            f[TShapeP1] = Bucket(Key(TShapeP1, padded[at + 4]), shift);
-            f[TShapeM2] = Bucket(Key(TShapeM2, padded[at - 5]), shift);
-            f[TShapeP2] = Bucket(Key(TShapeP2, padded[at + 7]), shift);
+            f[TLowM2] = Bucket(Key(TLowM2, padded[at - (2 * Stride)]), shift);
+            f[TLowP2] = Bucket(Key(TLowP2, padded[at + (2 * Stride)]), shift);
+            f[TShapeM1] = Bucket(Key(TShapeM1, padded[at - Stride + 1]), shift);
+            f[TShapeP1] = Bucket(Key(TShapeP1, padded[at + Stride + 1]), shift);
+            f[TShapeM2] = Bucket(Key(TShapeM2, padded[at - (2 * Stride) + 1]), shift);
+            f[TShapeP2] = Bucket(Key(TShapeP2, padded[at + (2 * Stride) + 1]), shift);
             f[TBigramM1] = Bucket(Key(TBigramM1, lowM1, low), shift);
             f[TBigramP1] = Bucket(Key(TBigramP1, low, lowP1), shift);
-            f[TShortShapeTrigram] = Bucket(Key(TShortShapeTrigram, padded[at - 1], padded[at + 2], padded[at + 5]), shift);
+            f[TShortShapeTrigram] = Bucket(Key(TShortShapeTrigram, padded[at - Stride + 2], padded[at + 2], padded[at + Stride + 2]), shift);
+            f[TGazetteer] = Bucket(Key(TGazetteer, padded[at + 3]), shift);
+            f[TGazetteerM1] = Bucket(Key(TGazetteerM1, padded[at - Stride + 3]), shift);
+            f[TGazetteerP1] = Bucket(Key(TGazetteerP1, padded[at + Stride + 3]), shift);
             f[TLowM1Shape] = Bucket(Key(TLowM1Shape, lowM1, shape), shift);
             f[TShapeLowP1] = Bucket(Key(TShapeLowP1, shape, lowP1), shift);
             f[TCapsLineLow] = Bucket(Key(TCapsLineLow, low, capsLine), shift);
             f[TSurround] = Bucket(Key(TSurround, lowM1, lowP1), shift);
+        }
+    }
+
+    /// <summary>The dynamic features that do not name the word come first: previous tag, previous two tags, previous tag with shape.</summary>
+    public const int DynamicWithoutWordIdentity = 3;
+
+    /// <summary>
+    /// Copies the static features of one token into <paramref name="kept"/> without those that name the word itself
+    /// (lower-case and raw form, the bigrams holding it, its all-caps-line conjunction), for word dropout in training.
+    /// </summary>
+    public static ReadOnlySpan<int> WithoutWordIdentity(ReadOnlySpan<int> statics, Span<int> kept)
+    {
+        var n = 0;
+        for (var t = 0; t < statics.Length; t++)
+        {
+            if (t is not (TLow or TRaw or TBigramM1 or TBigramP1 or TCapsLineLow))
+            {
+                kept[n++] = statics[t];
+            }
+        }
+
+        return kept[..n];
+    }
+
+    /// <summary>Atoms per token in the padded scratch.</summary>
+    private const int Stride = 4;
+
+    /// <summary>Size of the padded scratch for a sequence of <paramref name="n"/> tokens.</summary>
+    public static int PaddedSize(int n) => (n + 4) * Stride;
+
+    /// <summary>
+    /// The lower-case atom of a word: FNV-1a over its case-folded characters with every digit read as <c>0</c>.
+    /// <see cref="Extract"/> computes the same value for every token.
+    /// </summary>
+    public static uint LowerAtom(ReadOnlySpan<char> word)
+    {
+        var h = FnvOffset;
+        foreach (var c in word)
+        {
+            h = (h ^ FoldChar(c)) * FnvPrime;
+        }
+
+        return h;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static char FoldChar(char c) =>
+        c < 128 ? (c is >= '0' and <= '9' ? '0' : CharFolding.FoldCase(c)) : char.IsDigit(c) ? '0' : CharFolding.FoldCase(c);
+
+    private static void Pad(Span<uint> two, uint first, uint second)
+    {
+        for (var k = 0; k < Stride; k++)
+        {
+            two[k] = first ^ (uint)k;
+            two[Stride + k] = second ^ (uint)k;
         }
     }
 
@@ -224,8 +273,8 @@ internal static class NerFeatures
         var shape = atoms[(i * AtomCount) + 1];
         buckets[0] = Bucket(Key(TPrev, (uint)previous), shift);
         buckets[1] = Bucket(Key(TPrev2, (uint)((previous * 16) + previous2)), shift);
-        buckets[2] = Bucket(Key(TPrevLow, low, (uint)previous), shift);
-        buckets[3] = Bucket(Key(TPrevShape, shape, (uint)previous), shift);
+        buckets[2] = Bucket(Key(TPrevShape, shape, (uint)previous), shift);
+        buckets[3] = Bucket(Key(TPrevLow, low, (uint)previous), shift);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

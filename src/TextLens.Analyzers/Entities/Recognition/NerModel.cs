@@ -34,7 +34,8 @@ namespace TextLens.Entities.Recognition;
 /// 64  …  metadata, then payload
 /// </code>
 /// The payload decompresses to: row count (int32); the bucket ids, ascending, as LEB128 deltas; the low bytes of
-/// all row weights, then their high bytes (most weights are small, so the high plane is almost constant).
+/// all row weights, then their high bytes (most weights are small, so the high plane is almost constant); the
+/// gazetteer word count (int32) and that many (word hash, type mask) uint32 pairs, ascending by hash.
 /// </remarks>
 internal sealed class NerModel
 {
@@ -48,6 +49,7 @@ internal sealed class NerModel
     public const int MaxBucketBits = 26;
 
     private const int HeaderSize = 64;
+    private const int MaxLexiconWords = 1 << 22;
     private const byte EncodingSparseInt16Brotli = 1;
     private static ReadOnlySpan<byte> Magic => "TLNERMDL"u8;
 
@@ -62,8 +64,10 @@ internal sealed class NerModel
     /// <param name="rows">Nine quantised weights per bucket id.</param>
     /// <param name="scale">The value of one weight unit.</param>
     /// <param name="metadata">Provenance (one-line values; keys without <c>=</c>).</param>
-    public NerModel(int bucketBits, int[] buckets, short[] rows, float scale, IReadOnlyDictionary<string, string> metadata)
+    /// <param name="lexicon">The gazetteer words the features were trained with.</param>
+    public NerModel(int bucketBits, int[] buckets, short[] rows, float scale, IReadOnlyDictionary<string, string> metadata, NerLexicon lexicon)
     {
+        ArgumentNullException.ThrowIfNull(lexicon);
         ArgumentOutOfRangeException.ThrowIfLessThan(bucketBits, MinBucketBits);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(bucketBits, MaxBucketBits);
         ArgumentNullException.ThrowIfNull(buckets);
@@ -96,6 +100,7 @@ internal sealed class NerModel
         }
 
         BucketBits = bucketBits;
+        Lexicon = lexicon;
         _buckets = buckets;
         _rows = rows;
         Scale = scale;
@@ -140,6 +145,9 @@ internal sealed class NerModel
 
     /// <summary>The value of one weight unit.</summary>
     public float Scale { get; }
+
+    /// <summary>The gazetteer words of the gazetteer features.</summary>
+    public NerLexicon Lexicon { get; }
 
     /// <summary>Provenance: name, version, training data, date, epochs, seed, figures.</summary>
     public IReadOnlyDictionary<string, string> Metadata { get; }
@@ -237,14 +245,14 @@ internal sealed class NerModel
     }
 
     /// <summary>The same weights with other metadata.</summary>
-    public NerModel WithMetadata(IReadOnlyDictionary<string, string> metadata) => new(BucketBits, _buckets, _rows, Scale, metadata);
+    public NerModel WithMetadata(IReadOnlyDictionary<string, string> metadata) => new(BucketBits, _buckets, _rows, Scale, metadata, Lexicon);
 
     /// <summary>
     /// Quantises a dense float table (<c>2^bucketBits</c> rows of nine) to 16-bit integers with one scale (the largest
     /// magnitude maps to 32767) and keeps the rows with a non-zero weight. Weights whose magnitude is below
     /// <paramref name="pruneBelow"/> become zero first, which shrinks the model.
     /// </summary>
-    public static NerModel Quantize(int bucketBits, ReadOnlySpan<float> dense, IReadOnlyDictionary<string, string> metadata, float pruneBelow = 0)
+    public static NerModel Quantize(int bucketBits, ReadOnlySpan<float> dense, IReadOnlyDictionary<string, string> metadata, NerLexicon lexicon, float pruneBelow = 0)
     {
         if (dense.Length != (1 << bucketBits) * NerTagSet.Count)
         {
@@ -281,7 +289,7 @@ internal sealed class NerModel
             }
         }
 
-        return new NerModel(bucketBits, [.. buckets], [.. rows], scale, metadata);
+        return new NerModel(bucketBits, [.. buckets], [.. rows], scale, metadata, lexicon);
     }
 
     /// <summary>Writes the model in the file format described on the class.</summary>
@@ -295,7 +303,7 @@ internal sealed class NerModel
         }
 
         var metadata = Encoding.UTF8.GetBytes(sb.ToString());
-        var payload = EncodePayload(_buckets, _rows);
+        var payload = EncodePayload(_buckets, _rows, Lexicon);
         var header = new byte[HeaderSize];
         Magic.CopyTo(header);
         BinaryPrimitives.WriteUInt16LittleEndian(header.AsSpan(8), FormatVersion);
@@ -393,7 +401,7 @@ internal sealed class NerModel
             throw Invalid(origin, $"invalid scale {scale.ToString(CultureInfo.InvariantCulture)}");
         }
 
-        var (buckets, rows) = DecodePayload(payload, bits, origin);
+        var (buckets, rows, lexicon) = DecodePayload(payload, bits, origin);
         var meta = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in Encoding.UTF8.GetString(metadata).Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -406,7 +414,7 @@ internal sealed class NerModel
             meta[line[..eq]] = line[(eq + 1)..];
         }
 
-        return new NerModel(bits, buckets, rows, scale, meta);
+        return new NerModel(bits, buckets, rows, scale, meta, lexicon);
     }
 
     private static InvalidDataException Invalid(string origin, string why) => new($"NER model '{origin}' is invalid: {why}.");
@@ -423,7 +431,7 @@ internal sealed class NerModel
         return sha.GetHashAndReset();
     }
 
-    private static byte[] EncodePayload(int[] buckets, short[] rows)
+    private static byte[] EncodePayload(int[] buckets, short[] rows, NerLexicon lexicon)
     {
         var raw = new MemoryStream();
         Span<byte> buffer = stackalloc byte[5];
@@ -455,6 +463,16 @@ internal sealed class NerModel
             raw.WriteByte((byte)((ushort)w >> 8));
         }
 
+        BinaryPrimitives.WriteInt32LittleEndian(buffer, lexicon.Count);
+        raw.Write(buffer[..4]);
+        for (var i = 0; i < lexicon.Count; i++)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(buffer, lexicon.Keys[i]);
+            raw.Write(buffer[..4]);
+            BinaryPrimitives.WriteUInt32LittleEndian(buffer, lexicon.Masks[i]);
+            raw.Write(buffer[..4]);
+        }
+
         using var output = new MemoryStream();
         using (var brotli = new BrotliStream(output, CompressionLevel.SmallestSize, leaveOpen: true))
         {
@@ -465,10 +483,10 @@ internal sealed class NerModel
         return output.ToArray();
     }
 
-    private static (int[] Buckets, short[] Rows) DecodePayload(ReadOnlySpan<byte> payload, int bits, string origin)
+    private static (int[] Buckets, short[] Rows, NerLexicon Lexicon) DecodePayload(ReadOnlySpan<byte> payload, int bits, string origin)
     {
-        // Decompress, refusing anything larger than the densest model of this size could be.
-        var limit = 4L + ((1L << bits) * (5 + (2 * NerTagSet.Count)));
+        // Decompress, refusing anything larger than the densest model of this size (and a large lexicon) could be.
+        var limit = 4L + ((1L << bits) * (5 + (2 * NerTagSet.Count))) + 4 + (MaxLexiconWords * 8L);
         using var output = new MemoryStream();
         using (var brotli = new BrotliStream(new MemoryStream(payload.ToArray()), CompressionMode.Decompress))
         {
@@ -534,9 +552,9 @@ internal sealed class NerModel
         }
 
         var weights = count * NerTagSet.Count;
-        if (data.Length - pos != 2 * weights)
+        if (data.Length - pos < (2 * weights) + 4)
         {
-            throw Invalid(origin, $"the weight payload holds {data.Length - pos} weight bytes, expected {2 * weights}");
+            throw Invalid(origin, $"the weight payload holds {data.Length - pos} bytes after the bucket ids, fewer than the {(2 * weights) + 4} its {count} rows need");
         }
 
         var rows = new short[weights];
@@ -545,7 +563,30 @@ internal sealed class NerModel
             rows[i] = (short)(data[pos + i] | (data[pos + weights + i] << 8));
         }
 
-        return (buckets, rows);
+        pos += 2 * weights;
+        var words = BinaryPrimitives.ReadInt32LittleEndian(data[pos..]);
+        pos += 4;
+        if (words < 0 || words > MaxLexiconWords || data.Length - pos != words * 8L)
+        {
+            throw Invalid(origin, $"the lexicon section announces {words} words but holds {data.Length - pos} bytes");
+        }
+
+        var keys = new uint[words];
+        var masks = new uint[words];
+        for (var i = 0; i < words; i++, pos += 8)
+        {
+            keys[i] = BinaryPrimitives.ReadUInt32LittleEndian(data[pos..]);
+            masks[i] = BinaryPrimitives.ReadUInt32LittleEndian(data[(pos + 4)..]);
+        }
+
+        try
+        {
+            return (buckets, rows, new NerLexicon(keys, masks));
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidDataException($"NER model '{origin}' is invalid: {ex.Message}", ex);
+        }
     }
 }
 

@@ -49,7 +49,7 @@ internal sealed class NerTagger
         var shift = _model.Shift;
         var buckets = scratch.Buckets.AsSpan(0, n * NerFeatures.StaticCount);
         var atoms = scratch.Atoms.AsSpan(0, n * NerFeatures.AtomCount);
-        NerFeatures.Extract(text, tokens, shift, buckets, atoms, scratch.Padded);
+        NerFeatures.Extract(text, tokens, shift, _model.Lexicon, buckets, atoms, scratch.Padded);
 
         var model = _model;
 
@@ -158,7 +158,7 @@ internal sealed class NerScratch
         var size = Math.Max(n, Math.Max(64, Tags.Length * 2));
         Buckets = new int[size * NerFeatures.StaticCount];
         Atoms = new uint[size * NerFeatures.AtomCount];
-        Padded = new uint[(size + 4) * 3];
+        Padded = new uint[NerFeatures.PaddedSize(size)];
         Tags = new byte[size];
         Confidence = new float[size];
         Scores = new int[size * NerTagSet.Count];

@@ -23,9 +23,13 @@ internal sealed class PerceptronTrainer
     private int _tokens;
     private long _step = 1;
 
-    /// <summary>Creates a trainer with a table of <c>2^bucketBits</c> rows.</summary>
-    public PerceptronTrainer(int bucketBits)
+    private readonly NerLexicon _lexicon;
+
+    /// <summary>Creates a trainer with a table of <c>2^bucketBits</c> rows and the gazetteer words of the gazetteer features.</summary>
+    public PerceptronTrainer(int bucketBits, NerLexicon lexicon)
     {
+        ArgumentNullException.ThrowIfNull(lexicon);
+        _lexicon = lexicon;
         ArgumentOutOfRangeException.ThrowIfLessThan(bucketBits, NerModel.MinBucketBits);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(bucketBits, NerModel.MaxBucketBits);
         _bits = bucketBits;
@@ -57,8 +61,8 @@ internal sealed class PerceptronTrainer
         Grow(ref _buckets, (_tokens + n) * NerFeatures.StaticCount);
         Grow(ref _atoms, (_tokens + n) * NerFeatures.AtomCount);
         Grow(ref _gold, _tokens + n);
-        Grow(ref _padded, (n + 4) * 3);
-        NerFeatures.Extract(text, tokens, _shift,
+        Grow(ref _padded, NerFeatures.PaddedSize(n));
+        NerFeatures.Extract(text, tokens, _shift, _lexicon,
             _buckets.AsSpan(_tokens * NerFeatures.StaticCount, n * NerFeatures.StaticCount),
             _atoms.AsSpan(_tokens * NerFeatures.AtomCount, n * NerFeatures.AtomCount), _padded);
         foreach (var g in gold)
@@ -74,9 +78,18 @@ internal sealed class PerceptronTrainer
         _tokens += n;
     }
 
+    /// <summary>
+    /// Probability (0..1) that a token's word-identity features are left out of one training step ("word dropout"),
+    /// which makes the model lean on shape, affix, context and gazetteer features as it must for names it never saw.
+    /// </summary>
+    public double WordDropout { get; set; }
+
     /// <summary>Runs one epoch over the sequences in an order shuffled from <paramref name="seed"/>; returns the number of mistakes.</summary>
     public int Epoch(ulong seed)
     {
+        var dropState = seed ^ 0xD1B54A32D192ED03UL;
+        var dropBelow = (ulong)(Math.Clamp(WordDropout, 0, 1) * ulong.MaxValue);
+        var kept = new int[NerFeatures.StaticCount];
         var order = new int[_sequences.Count];
         for (var i = 0; i < order.Length; i++)
         {
@@ -100,11 +113,18 @@ internal sealed class PerceptronTrainer
             int previous = NerTagSet.Start, previous2 = NerTagSet.Start;
             for (var i = 0; i < length; i++)
             {
-                var statics = _buckets.AsSpan((start + i) * NerFeatures.StaticCount, NerFeatures.StaticCount);
+                ReadOnlySpan<int> statics = _buckets.AsSpan((start + i) * NerFeatures.StaticCount, NerFeatures.StaticCount);
                 NerFeatures.Dynamic(atoms, i, previous, previous2, _shift, dynamic);
+                var dynamicKept = dynamic;
+                if (dropBelow > 0 && SplitMix64(ref dropState) < dropBelow)
+                {
+                    statics = NerFeatures.WithoutWordIdentity(statics, kept);
+                    dynamicKept = dynamic[..NerFeatures.DynamicWithoutWordIdentity];
+                }
+
                 scores.Clear();
                 Score(statics, scores);
-                Score(dynamic, scores);
+                Score(dynamicKept, scores);
                 var best = 0;
                 for (var t = 1; t < NerTagSet.Count; t++)
                 {
@@ -119,7 +139,7 @@ internal sealed class PerceptronTrainer
                 {
                     mistakes++;
                     Update(statics, gold, best);
-                    Update(dynamic, gold, best);
+                    Update(dynamicKept, gold, best);
                 }
 
                 _step++;
@@ -145,7 +165,7 @@ internal sealed class PerceptronTrainer
 
     /// <summary>The averaged, quantised model.</summary>
     public NerModel ToModel(IReadOnlyDictionary<string, string> metadata, float pruneBelow = 0) =>
-        NerModel.Quantize(_bits, AveragedWeights(), metadata, pruneBelow);
+        NerModel.Quantize(_bits, AveragedWeights(), metadata, _lexicon, pruneBelow);
 
     private void Score(ReadOnlySpan<int> buckets, Span<float> scores)
     {
