@@ -13,7 +13,7 @@ internal sealed class NerEvalCommand : IEvaluationCommand
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
-        var cl = NerCommandLine.Parse(args, "model", "dev");
+        var cl = NerCommandLine.Parse(args, "model", "dev", "token-diff");
         var devPath = cl.DataPath("dev", "conll2003/conll2003_testa_docs.jsonl");
         var clock = Stopwatch.StartNew();
         var recognizer = cl["model"] is { } path ? StatisticalEntityRecognizer.Load(path) : StatisticalEntityRecognizer.LoadDefault();
@@ -26,11 +26,55 @@ internal sealed class NerEvalCommand : IEvaluationCommand
         }
 
         Console.WriteLine($"testa: {dev.Documents.Count} docs, {dev.Sentences} sentences, {dev.TextLensTokens} TextLens tokens ({dev.ConllTokens} CoNLL tokens), {dev.EntityCount} entities, {dev.Unalignable} not on token boundaries");
+        if (cl.Int("token-diff", 0) is > 0 and var top)
+        {
+            PrintTokenDifferences(dev, top);
+        }
+
         var tagging = Stopwatch.StartNew();
         var score = NerScore.Evaluate(recognizer, dev);
         Console.WriteLine();
         Console.Write(score.Format());
         Console.WriteLine($"(scored in {tagging.Elapsed.TotalMilliseconds:F0} ms)");
         return 0;
+    }
+
+    /// <summary>The CoNLL tokens (space-separated) that the TextLens tokenizer splits, most frequent first.</summary>
+    private static void PrintTokenDifferences(ConllCorpus corpus, int top)
+    {
+        var split = new Dictionary<string, int>(StringComparer.Ordinal);
+        var total = 0;
+        foreach (var doc in corpus.Documents)
+        {
+            var text = doc.Parsed.Text;
+            var start = 0;
+            for (var i = 0; i <= text.Length; i++)
+            {
+                if (i < text.Length && text[i] is not (' ' or '\n'))
+                {
+                    continue;
+                }
+
+                if (i > start)
+                {
+                    var first = doc.Parsed.TokenIndexAt(start);
+                    var last = doc.Parsed.TokenIndexAt(i - 1);
+                    if (last > first)
+                    {
+                        var word = text[start..i];
+                        split[word] = split.GetValueOrDefault(word) + 1;
+                        total++;
+                    }
+                }
+
+                start = i + 1;
+            }
+        }
+
+        Console.WriteLine($"{total} CoNLL tokens ({split.Count} distinct) are split into several TextLens tokens; most frequent:");
+        foreach (var (word, count) in split.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(top))
+        {
+            Console.WriteLine($"  {count,5}  {word}");
+        }
     }
 }

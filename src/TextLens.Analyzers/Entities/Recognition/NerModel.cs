@@ -53,8 +53,7 @@ internal sealed class NerModel
     private const byte EncodingSparseInt16Brotli = 1;
     private static ReadOnlySpan<byte> Magic => "TLNERMDL"u8;
 
-    private readonly int[] _buckets;
-    private readonly short[] _rows;
+    private readonly int _rowCount;
     private readonly NerRow[] _table;
     private readonly int _mask;
 
@@ -101,8 +100,7 @@ internal sealed class NerModel
 
         BucketBits = bucketBits;
         Lexicon = lexicon;
-        _buckets = buckets;
-        _rows = rows;
+        _rowCount = buckets.Length;
         Scale = scale;
         Metadata = new SortedDictionary<string, string>(metadata.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), StringComparer.Ordinal);
         var capacity = 16;
@@ -135,13 +133,25 @@ internal sealed class NerModel
     public int Shift => 64 - BucketBits;
 
     /// <summary>The bucket ids of the non-zero rows, ascending.</summary>
-    public ReadOnlySpan<int> Buckets => _buckets;
+    /// <remarks>Rebuilt from the lookup table on each call (the model keeps the table alone).</remarks>
+    public int[] Buckets() => [.. SortedRows().Select(r => r.Key)];
 
     /// <summary>The weights of the non-zero rows (<c>row * 9 + tag</c>).</summary>
-    public ReadOnlySpan<short> Rows => _rows;
+    /// <remarks>Rebuilt from the lookup table on each call.</remarks>
+    public short[] Rows()
+    {
+        var rows = SortedRows();
+        var weights = new short[rows.Length * NerTagSet.Count];
+        for (var r = 0; r < rows.Length; r++)
+        {
+            ((ReadOnlySpan<short>)rows[r].Weights).CopyTo(weights.AsSpan(r * NerTagSet.Count));
+        }
+
+        return weights;
+    }
 
     /// <summary>Number of non-zero rows.</summary>
-    public int RowCount => _buckets.Length;
+    public int RowCount => _rowCount;
 
     /// <summary>The value of one weight unit.</summary>
     public float Scale { get; }
@@ -237,6 +247,13 @@ internal sealed class NerModel
         Unsafe.Add(ref s, 8) = last;
     }
 
+    private NerRow[] SortedRows()
+    {
+        var rows = Array.FindAll(_table, r => r.Key >= 0);
+        Array.Sort(rows, static (a, b) => a.Key.CompareTo(b.Key));
+        return rows;
+    }
+
     /// <summary>The weights of a bucket (zeros when absent), for tests.</summary>
     internal short[] WeightsOf(int bucket)
     {
@@ -245,7 +262,7 @@ internal sealed class NerModel
     }
 
     /// <summary>The same weights with other metadata.</summary>
-    public NerModel WithMetadata(IReadOnlyDictionary<string, string> metadata) => new(BucketBits, _buckets, _rows, Scale, metadata, Lexicon);
+    public NerModel WithMetadata(IReadOnlyDictionary<string, string> metadata) => new(BucketBits, Buckets(), Rows(), Scale, metadata, Lexicon);
 
     /// <summary>
     /// Quantises a dense float table (<c>2^bucketBits</c> rows of nine) to 16-bit integers with one scale (the largest
@@ -303,7 +320,7 @@ internal sealed class NerModel
         }
 
         var metadata = Encoding.UTF8.GetBytes(sb.ToString());
-        var payload = EncodePayload(_buckets, _rows, Lexicon);
+        var payload = EncodePayload(Buckets(), Rows(), Lexicon);
         var header = new byte[HeaderSize];
         Magic.CopyTo(header);
         BinaryPrimitives.WriteUInt16LittleEndian(header.AsSpan(8), FormatVersion);

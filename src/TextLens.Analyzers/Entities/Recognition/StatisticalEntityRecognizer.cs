@@ -40,6 +40,9 @@ public sealed class StatisticalEntityRecognizer : IEntityRecognizer
     /// <summary>The model's identity for report manifests: kind <c>model</c>, name, version, SHA-256 of the file, origin.</summary>
     public LexiconInfo Info { get; }
 
+    /// <inheritdoc />
+    public IReadOnlyList<LexiconInfo> Lexicons => [Info];
+
     /// <summary>Provenance of the model: training data, date, epochs, seed, accuracy figures.</summary>
     public IReadOnlyDictionary<string, string> Provenance => _tagger.Model.Metadata;
 

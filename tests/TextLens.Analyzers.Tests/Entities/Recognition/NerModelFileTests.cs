@@ -20,8 +20,8 @@ public sealed class NerModelFileTests
         Assert.True(Tiny.RowCount > 0);
         Assert.Equal(Tiny.BucketBits, read.BucketBits);
         Assert.Equal(Tiny.Scale, read.Scale);
-        Assert.Equal(Tiny.Buckets.ToArray(), read.Buckets.ToArray());
-        Assert.Equal(Tiny.Rows.ToArray(), read.Rows.ToArray());
+        Assert.Equal(Tiny.Buckets(), read.Buckets());
+        Assert.Equal(Tiny.Rows(), read.Rows());
         Assert.Equal(Tiny.Lexicon.Keys.ToArray(), read.Lexicon.Keys.ToArray());
         Assert.Equal(Tiny.Lexicon.Masks.ToArray(), read.Lexicon.Masks.ToArray());
         Assert.Equal(Tiny.Metadata, read.Metadata);
