@@ -28,6 +28,7 @@ public sealed class EntityIndex
     private readonly Dictionary<string, List<int>> _byKey = new(StringComparer.Ordinal);
     private readonly List<GazetteerEntity> _entities = [];
     private readonly List<IndexedName> _names = [];
+    private readonly Dictionary<string, int> _positions = new(StringComparer.Ordinal);
 
     private EntityIndex(IReadOnlyList<Gazetteer> gazetteers)
     {
@@ -62,6 +63,7 @@ public sealed class EntityIndex
                 }
 
                 _byId[e.Id] = e;
+                _positions[e.Id] = _entities.Count;
                 _entities.Add(e);
             }
         }
@@ -180,6 +182,9 @@ public sealed class EntityIndex
     }
 
     internal GazetteerEntity EntityAt(int index) => _entities[index];
+
+    /// <summary>The position of an entity of this index in <see cref="Entities"/>.</summary>
+    internal int IndexOf(GazetteerEntity entity) => _positions[entity.Id];
 
     /// <summary>Whether <paramref name="text"/> has the letters of <paramref name="alias"/> in its case, or all in capitals.</summary>
     internal static bool CaseAgrees(string alias, string text)

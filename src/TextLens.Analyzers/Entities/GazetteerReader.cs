@@ -175,8 +175,8 @@ internal static partial class GazetteerReader
                 return null;
             }
 
-            var faults = Faults.Count;
             CheckFields(node, path, EntityFields);
+            var usable = true;
             var id = RequiredString(node, path, "id");
             if (id is not null)
             {
@@ -184,11 +184,13 @@ internal static partial class GazetteerReader
                 if (!IdPattern().IsMatch(id))
                 {
                     Fault(idNode, Join(path, "id"), $"'{id}' is not a valid id: use lower-case dotted segments such as 'az.gpe.shusha'.");
+                    usable = false;
                 }
                 else if (ids.TryGetValue(id, out var first))
                 {
                     var at = At(first, "");
                     Fault(idNode, Join(path, "id"), $"duplicate id '{id}' (first defined at line {at.Line}, column {at.Column}).");
+                    usable = false;
                 }
                 else
                 {
@@ -197,9 +199,9 @@ internal static partial class GazetteerReader
             }
 
             var name = RequiredString(node, path, "name");
-            if (name is not null && string.IsNullOrWhiteSpace(name))
+            if (name is not null && (string.IsNullOrWhiteSpace(name) ? "the name is empty." : AliasProblem(name)) is { } nameProblem)
             {
-                Fault(Field(node, "name")!, Join(path, "name"), "the name is empty.");
+                Fault(Field(node, "name")!, Join(path, "name"), nameProblem);
             }
 
             var type = RequiredString(node, path, "type");
@@ -240,7 +242,9 @@ internal static partial class GazetteerReader
             var parent = OptionalString(node, path, "parent");
             var metonymFor = OptionalString(node, path, "metonymFor");
             _ = OptionalString(node, path, "note");
-            if (Faults.Count > faults || id is null || name is null || type is null)
+            // An entity with faults is kept when it can be identified, so that the checks of references and
+            // shared aliases still run and report everything in one pass (the gazetteer is not returned anyway).
+            if (!usable || id is null || name is null || type is null)
             {
                 return null;
             }
@@ -298,9 +302,9 @@ internal static partial class GazetteerReader
                 return null;
             }
 
-            if (GazetteerAlias.Key(text, foldDiacritics: false).Length == 0)
+            if (AliasProblem(text) is { } problem)
             {
-                Fault(textNode, textPath, $"the alias '{text}' has no letters or digits.");
+                Fault(textNode, textPath, problem);
                 return null;
             }
 
@@ -500,6 +504,22 @@ internal static partial class GazetteerReader
         {
             yield return (a.Text, a.CaseSensitive, a.Ambiguous, a.Position);
         }
+    }
+
+    /// <summary>What makes a name or alias unmatchable, or <see langword="null"/>: aliases are literal text of at most 1,000 characters with a letter or digit.</summary>
+    private static string? AliasProblem(string text)
+    {
+        if (GazetteerAlias.Key(text, foldDiacritics: false).All(c => !char.IsLetterOrDigit(c)))
+        {
+            return $"'{text}' has no letter or digit.";
+        }
+
+        if (text.Contains('*', StringComparison.Ordinal))
+        {
+            return $"'{text}' contains '*'; gazetteer names are literal (list each spelling instead of a wildcard).";
+        }
+
+        return text.Length > Analyzers.Matching.PatternSyntax.MaxLength ? $"'{text[..40]}...' is longer than {Analyzers.Matching.PatternSyntax.MaxLength} characters." : null;
     }
 
     private static string Join(string path, string field) => path.Length == 0 ? field : path + "." + field;

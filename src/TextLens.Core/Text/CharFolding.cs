@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 
@@ -10,8 +9,6 @@ namespace TextLens.Text;
 /// </summary>
 public static class CharFolding
 {
-    private static readonly char[] DiacriticTable = BuildDiacriticTable();
-
     /// <summary>
     /// Folds case (invariant lower case) and unifies typographic variants that must not change meaning:
     /// right single quotation mark and modifier apostrophe become <c>'</c>.
@@ -31,6 +28,7 @@ public static class CharFolding
     {
         '\u2019' or '\u02BC' or '\u2018' or '\u00B4' or '\u2032' => '\'',
         '\u2010' or '\u2011' => '-',
+        '\u0130' => 'i', // İ (Azerbaijani and Turkish capital dotted I): char.ToLowerInvariant leaves it unchanged.
         _ => char.ToLowerInvariant(c),
     };
 
@@ -58,25 +56,32 @@ public static class CharFolding
         });
     }
 
+    /// <summary>
+    /// Each string is a base letter followed by the letters that decompose (canonical decomposition, NFD) into it
+    /// plus combining marks: Latin-1 Supplement, Latin Extended-A/B and Latin Extended Additional. Written out
+    /// rather than computed with <see cref="string.Normalize(NormalizationForm)"/>, which does nothing when the
+    /// process runs with invariant globalization (as every TextLens project does).
+    /// </summary>
+    private static readonly string[] LatinDecompositions =
+    [
+        "AÀÁÂÃÄÅĀĂĄǍǞǠǺȀȂȦḀẠẢẤẦẨẪẬẮẰẲẴẶ", "BḂḄḆ", "CÇĆĈĊČḈ", "DĎḊḌḎḐḒ", "EÈÉÊËĒĔĖĘĚȄȆȨḔḖḘḚḜẸẺẼẾỀỂỄỆ", "FḞ", "GĜĞĠĢǦǴḠ", "HĤȞḢḤḦḨḪ",
+        "IÌÍÎÏĨĪĬĮİǏȈȊḬḮỈỊ", "JĴ", "KĶǨḰḲḴ", "LĹĻĽḶḸḺḼ", "MḾṀṂ", "NÑŃŅŇǸṄṆṈṊ", "OÒÓÔÕÖŌŎŐƠǑǪǬȌȎȪȬȮȰṌṎṐṒỌỎỐỒỔỖỘỚỜỞỠỢ", "PṔṖ", "RŔŖŘȐȒṘṚṜṞ",
+        "SŚŜŞŠȘṠṢṤṦṨ", "TŢŤȚṪṬṮṰ", "UÙÚÛÜŨŪŬŮŰŲƯǓǕǗǙǛȔȖṲṴṶṸṺỤỦỨỪỬỮỰ", "VṼṾ", "WŴẀẂẄẆẈ", "XẊẌ", "YÝŶŸȲẎỲỴỶỸ", "ZŹŻŽẐẒẔ",
+        "aàáâãäåāăąǎǟǡǻȁȃȧḁạảấầẩẫậắằẳẵặ", "bḃḅḇ", "cçćĉċčḉ", "dďḋḍḏḑḓ", "eèéêëēĕėęěȅȇȩḕḗḙḛḝẹẻẽếềểễệ", "fḟ", "gĝğġģǧǵḡ", "hĥȟḣḥḧḩḫẖ",
+        "iìíîïĩīĭįǐȉȋḭḯỉị", "jĵǰ", "kķǩḱḳḵ", "lĺļľḷḹḻḽ", "mḿṁṃ", "nñńņňǹṅṇṉṋ", "oòóôõöōŏőơǒǫǭȍȏȫȭȯȱṍṏṑṓọỏốồổỗộớờởỡợ", "pṕṗ", "rŕŗřȑȓṙṛṝṟ",
+        "sśŝşšșṡṣṥṧṩ", "tţťțṫṭṯṱẗ", "uùúûüũūŭůűųưǔǖǘǚǜȕȗṳṵṷṹṻụủứừửữự", "vṽṿ", "wŵẁẃẅẇẉẘ", "xẋẍ", "yýÿŷȳẏẙỳỵỷỹ", "zźżžẑẓẕ", "ÆǢǼ", "ØǾ", "æǣǽ", "øǿ",
+        "ſẛ", "ƷǮ",
+    ];
+
+    // Declared after the rows it is built from: static fields initialize in text order.
+    private static readonly char[] DiacriticTable = BuildDiacriticTable();
+
     private static char[] BuildDiacriticTable()
     {
-        // Latin-1 Supplement, Latin Extended-A/B, IPA (ə) and Latin Extended Additional.
         var table = new char[0x2000];
-        Span<char> one = stackalloc char[1];
         for (var i = 0; i < table.Length; i++)
         {
-            var c = (char)i;
-            table[i] = c;
-            if (i < 0xC0 || char.IsSurrogate(c))
-            {
-                continue;
-            }
-
-            var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
-            if (decomposed.Length > 1 && decomposed[0] < 0x250 && CharUnicodeInfo.GetUnicodeCategory(decomposed[1]) == UnicodeCategory.NonSpacingMark)
-            {
-                table[i] = decomposed[0];
-            }
+            table[i] = (char)i;
         }
 
         table['ı'] = 'i';
@@ -86,6 +91,14 @@ public static class CharFolding
         table['đ'] = 'd';
         table['ł'] = 'l';
         table['ħ'] = 'h';
+        foreach (var row in LatinDecompositions)
+        {
+            for (var k = 1; k < row.Length; k++)
+            {
+                table[row[k]] = table[row[0]];
+            }
+        }
+
         return table;
     }
 }

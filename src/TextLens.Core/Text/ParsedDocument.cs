@@ -23,6 +23,14 @@ public sealed class ParsedDocument
     internal QuoteSpan[] QuoteTable = new QuoteSpan[8];
     internal int QuoteTableCount;
     internal char[] KeyBuffer = new char[1024];
+
+    /// <summary>
+    /// Tokens the sentence splitter and quote finder must look at (paragraph starts, sentence terminators,
+    /// abbreviations, quotation marks, bare clitics), recorded by the tokenizer so that the later passes visit a
+    /// few percent of the tokens instead of all of them.
+    /// </summary>
+    internal Marker[] MarkerTable = new Marker[64];
+    internal int MarkerTableCount;
     private char[] _diacriticBuffer = [];
     private bool _diacriticsReady;
     private TextDocument _document = Placeholder;
@@ -156,6 +164,7 @@ public sealed class ParsedDocument
         SentenceTableCount = 0;
         ParagraphTableCount = 0;
         QuoteTableCount = 0;
+        MarkerTableCount = 0;
         WordCount = 0;
         _diacriticsReady = false;
         if (KeyBuffer.Length < document.Text.Length)
@@ -204,6 +213,16 @@ public sealed class ParsedDocument
         ParagraphTable[ParagraphTableCount++] = paragraph;
     }
 
+    internal void AddMarker(int token, int wordsBefore)
+    {
+        if (MarkerTableCount == MarkerTable.Length)
+        {
+            Array.Resize(ref MarkerTable, MarkerTable.Length * 2);
+        }
+
+        MarkerTable[MarkerTableCount++] = new Marker(token, wordsBefore);
+    }
+
     internal void AddQuote(in QuoteSpan quote)
     {
         if (QuoteTableCount == QuoteTable.Length)
@@ -240,3 +259,6 @@ public sealed class ParsedDocument
         _diacriticsReady = true;
     }
 }
+
+/// <summary>A token the later parsing passes must visit, with the number of word and number tokens before it.</summary>
+internal readonly record struct Marker(int Token, int WordsBefore);

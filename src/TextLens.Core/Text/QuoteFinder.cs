@@ -178,8 +178,9 @@ internal static class QuoteFinder
         private readonly ReadOnlySpan<char> _text;
         private readonly Token[] _tokens;
         private ScratchStack<Frame> _stack;
+        private readonly Sentence[] _sentences;
+        private readonly int _sentenceCount;
         private int _doubles;
-        private int _words;
         private int _sentence;
         private int _paragraph;
 
@@ -188,24 +189,23 @@ internal static class QuoteFinder
             _doc = doc;
             _text = doc.Text;
             _tokens = doc.TokenTable;
+            _sentences = doc.SentenceTable;
+            _sentenceCount = doc.SentenceTableCount;
             _stack = new ScratchStack<Frame>(initial);
         }
 
         public void Dispose() => _stack.Dispose();
 
+        /// <summary>Visits the marked tokens (quotation marks, bare clitics, paragraph starts) in text order.</summary>
         public void Run()
         {
             var tokens = _tokens;
-            var count = _doc.TokenTableCount;
-            for (var k = 0; k < count; k++)
+            var markers = _doc.MarkerTable;
+            var markerCount = _doc.MarkerTableCount;
+            for (var m = 0; m < markerCount; m++)
             {
-                var flags = tokens[k].Flags;
-                if ((flags & TokenFlags.SentenceStart) != 0)
-                {
-                    _sentence++;
-                }
-
-                if ((flags & TokenFlags.ParagraphStart) != 0 && k > 0)
+                var (k, words) = markers[m];
+                if ((tokens[k].Flags & TokenFlags.ParagraphStart) != 0 && k > 0)
                 {
                     _paragraph++;
                     if (_stack.Count > 0 && EndParagraph(k - 1, k))
@@ -214,104 +214,106 @@ internal static class QuoteFinder
                     }
                 }
 
-                switch (tokens[k].Kind)
+                if (tokens[k].Kind == TokenKind.QuoteMark)
                 {
-                    case TokenKind.Word:
-                    case TokenKind.Number:
-                        _words++;
-                        break;
-                    case TokenKind.QuoteMark:
-                        Mark(k);
-                        break;
-                    case TokenKind.Clitic:
-                        if (tokens[k].Length == 1 && _stack.Count > 0)
-                        {
-                            ref var top = ref _stack.Top;
-                            if (top.Family == SingleFamily && top.Paragraph == _paragraph && top.Mark is '\u2018' or '\'')
-                            {
-                                tokens[k] = tokens[k].WithKind(TokenKind.QuoteMark, TokenFlags.None);
-                                Close(_stack.Pop(), k);
-                            }
-                        }
-
-                        break;
+                    Mark(k, words);
+                }
+                else if (tokens[k].Kind == TokenKind.Clitic && tokens[k].Length == 1 && _stack.Count > 0)
+                {
+                    ref var top = ref _stack.Top;
+                    if (top.Family == SingleFamily && top.Paragraph == _paragraph && top.Mark is '\u2018' or '\'')
+                    {
+                        tokens[k] = tokens[k].WithKind(TokenKind.QuoteMark, TokenFlags.None);
+                        Close(_stack.Pop(), k, words);
+                    }
                 }
             }
 
             if (_stack.Count > 0)
             {
-                EndParagraph(count - 1, -1);
+                EndParagraph(_doc.TokenTableCount - 1, -1);
             }
         }
 
-        private void Mark(int k)
+        /// <summary>Index of the sentence holding token <paramref name="k"/>; tokens are visited in order, so the cursor only moves forward.</summary>
+        private int SentenceOf(int k)
+        {
+            while (_sentence + 1 < _sentenceCount && _sentences[_sentence + 1].FirstToken <= k)
+            {
+                _sentence++;
+            }
+
+            return _sentence;
+        }
+
+        private void Mark(int k, int words)
         {
             var m = _text[_tokens[k].Start];
             switch (m)
             {
                 case '\u201D' or '\u00BB':
-                    CloseDouble(k);
+                    CloseDouble(k, words);
                     break;
                 case '\u201E' or '\u201F' or '\u00AB':
-                    Open(k, m, DoubleFamily);
+                    Open(k, m, DoubleFamily, words);
                     break;
                 case '\u201C':
                     if (TopIs(DoubleFamily) && (_stack.Top.Mark == '\u201E' || Context(k) < 0))
                     {
-                        CloseDouble(k);
+                        CloseDouble(k, words);
                     }
                     else
                     {
-                        Open(k, m, DoubleFamily);
+                        Open(k, m, DoubleFamily, words);
                     }
 
                     break;
                 case '"':
-                    Straight(k, m, DoubleFamily);
+                    Straight(k, m, DoubleFamily, words);
                     break;
                 case '\u2019' or '\u203A':
                     if (TopIs(SingleFamily))
                     {
-                        Close(_stack.Pop(), k);
+                        Close(_stack.Pop(), k, words);
                     }
 
                     break;
                 case '\u201A' or '\u201B' or '\u2039':
-                    Open(k, m, SingleFamily);
+                    Open(k, m, SingleFamily, words);
                     break;
                 case '\u2018':
                     if (TopIs(SingleFamily) && (_stack.Top.Mark == '\u201A' || Context(k) < 0))
                     {
-                        Close(_stack.Pop(), k);
+                        Close(_stack.Pop(), k, words);
                     }
                     else
                     {
-                        Open(k, m, SingleFamily);
+                        Open(k, m, SingleFamily, words);
                     }
 
                     break;
                 case '\'':
-                    Straight(k, m, SingleFamily);
+                    Straight(k, m, SingleFamily, words);
                     break;
             }
         }
 
         private readonly bool TopIs(byte family) => _stack.Count > 0 && _stack.Top.Family == family;
 
-        private void Straight(int k, char m, byte family)
+        private void Straight(int k, char m, byte family, int words)
         {
             var context = Context(k);
             if (context > 0 || (context == 0 && !TopIs(family)))
             {
-                Open(k, m, family);
+                Open(k, m, family, words);
             }
             else if (family == DoubleFamily)
             {
-                CloseDouble(k);
+                CloseDouble(k, words);
             }
             else if (TopIs(SingleFamily))
             {
-                Close(_stack.Pop(), k);
+                Close(_stack.Pop(), k, words);
             }
         }
 
@@ -341,7 +343,7 @@ internal static class QuoteFinder
             Tokenizer.RoleOf(Tokenizer.ClassOf(c)) is Tokenizer.RolePunct or Tokenizer.RolePeriod or Tokenizer.RoleComma
                 or Tokenizer.RoleQuote or Tokenizer.RoleApostrophe or Tokenizer.RoleHyphen;
 
-        private void Open(int k, char m, byte family)
+        private void Open(int k, char m, byte family, int words)
         {
             var slot = _doc.QuoteTableCount;
             _doc.AddQuote(default);
@@ -350,8 +352,8 @@ internal static class QuoteFinder
             {
                 Token = k,
                 Slot = slot,
-                WordsBefore = _words,
-                Sentence = _sentence,
+                WordsBefore = words,
+                Sentence = SentenceOf(k),
                 Paragraph = _paragraph,
                 Mark = m,
                 Family = family,
@@ -364,7 +366,7 @@ internal static class QuoteFinder
             }
         }
 
-        private void CloseDouble(int k)
+        private void CloseDouble(int k, int words)
         {
             if (_doubles == 0)
             {
@@ -381,15 +383,15 @@ internal static class QuoteFinder
             }
 
             _doubles--;
-            Close(_stack.Pop(), k);
+            Close(_stack.Pop(), k, words);
         }
 
-        private readonly void Close(in Frame frame, int closer)
+        private void Close(in Frame frame, int closer, int words)
         {
             ref readonly var open = ref _tokens[frame.Token];
             ref readonly var close = ref _tokens[closer];
             var flags = frame.Multi ? QuoteFlags.MultiParagraph : QuoteFlags.None;
-            if (!frame.Multi && !frame.SentenceFirst && frame.Sentence == _sentence && _words - frame.WordsBefore <= 4
+            if (!frame.Multi && !frame.SentenceFirst && words - frame.WordsBefore <= 4 && frame.Sentence == SentenceOf(closer)
                 && !(frame.AfterIntroduction && ContentEndsWithPunctuation(frame.Token, closer)))
             {
                 flags |= QuoteFlags.Short;

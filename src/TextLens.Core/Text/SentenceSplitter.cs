@@ -1,20 +1,20 @@
-using System.Buffers;
 using System.Globalization;
 
 namespace TextLens.Text;
 
 /// <summary>
-/// Splits a tokenized document into paragraphs and sentences, and marks the first token of each with
-/// <see cref="TokenFlags.ParagraphStart"/> and <see cref="TokenFlags.SentenceStart"/>.
+/// Splits a tokenized document into paragraphs and sentences, and marks the first token of every sentence that
+/// does not start a paragraph with <see cref="TokenFlags.SentenceStart"/>.
 /// </summary>
 /// <remarks>
 /// <para>
 /// Paragraphs are lines: a paragraph ends after the last line break (<c>\n</c>, <c>\r\n</c>, <c>\r</c>, U+2028,
-/// U+2029) of the run of white space that follows it, so blank lines belong to the paragraph before them and
-/// the indentation of the next line to the next one; white space at the end of the text belongs to the last
-/// paragraph. Paragraphs and sentences partition the text: the first
-/// starts at 0, each starts where the previous ends, the last ends at the end of the text; text of only white
-/// space is one paragraph and one sentence; empty text has none.
+/// U+2029) between two tokens, so blank lines belong to the paragraph before them and the indentation of the next
+/// line to the next one; blank lines before the first token are a paragraph of their own, and white space after
+/// the last token belongs to the last paragraph. Paragraphs and sentences partition the text: the first starts at
+/// 0, each starts where the previous ends, the last ends at the end of the text; text without tokens (only white
+/// space or control characters) is one paragraph and one sentence; empty text has none. The tokenizer marks the
+/// first token of each paragraph with <see cref="TokenFlags.ParagraphStart"/> and <see cref="TokenFlags.SentenceStart"/>.
 /// </para>
 /// <para>
 /// Within a paragraph a sentence ends after <c>.</c>, <c>!</c>, <c>?</c>, <c>…</c> or a run of them
@@ -29,75 +29,63 @@ namespace TextLens.Text;
 /// </remarks>
 internal static class SentenceSplitter
 {
-    private static readonly SearchValues<char> LineBreaks = SearchValues.Create("\n\r\u2028\u2029");
-
     /// <summary>Fills the paragraph and sentence tables of a tokenized document.</summary>
+    /// <remarks>
+    /// Visits only the tokens the tokenizer marked (<see cref="ParsedDocument.MarkerTable"/>): paragraph starts,
+    /// terminators, abbreviations and quotation marks, so its cost does not grow with the number of words.
+    /// </remarks>
     public static void Split(ParsedDocument doc)
     {
         var text = doc.Text.AsSpan();
-        var n = text.Length;
-        var tokenCount = doc.TokenTableCount;
-        var paragraphStart = 0;
-        var token = 0;
-        while (paragraphStart < n)
+        if (text.Length == 0)
         {
-            var paragraphEnd = ParagraphEnd(text, paragraphStart);
-            var firstToken = token;
-            var tokens = doc.TokenTable;
-            while (token < tokenCount && tokens[token].Start < paragraphEnd)
-            {
-                token++;
-            }
-
-            var paragraph = doc.ParagraphTableCount;
-            doc.AddParagraph(new Paragraph(paragraphStart, paragraphEnd - paragraphStart, firstToken, token - firstToken));
-            SplitParagraph(doc, text, paragraphStart, paragraphEnd, firstToken, token, paragraph);
-            paragraphStart = paragraphEnd;
-        }
-    }
-
-    /// <summary>End of the paragraph that starts at <paramref name="start"/>: just past the last line break of the white space after its first line break.</summary>
-    private static int ParagraphEnd(ReadOnlySpan<char> text, int start)
-    {
-        var found = text[start..].IndexOfAny(LineBreaks);
-        if (found < 0)
-        {
-            return text.Length;
+            return;
         }
 
-        var lastBreak = start + found;
-        for (var j = lastBreak + 1; j < text.Length; j++)
-        {
-            var c = text[j];
-            if (c is '\n' or '\r' or '\u2028' or '\u2029')
-            {
-                lastBreak = j;
-            }
-            else if (!char.IsWhiteSpace(c))
-            {
-                return lastBreak + 1;
-            }
-        }
-
-        // Only white space is left: it belongs to this paragraph rather than making a blank one of its own.
-        return text.Length;
-    }
-
-    private static void SplitParagraph(ParsedDocument doc, ReadOnlySpan<char> text, int start, int end, int firstToken, int endToken, int paragraph)
-    {
         var tokens = doc.TokenTable;
-        var sentenceStart = start;
-        var sentenceFirst = firstToken;
-        if (firstToken < endToken)
+        var tokenCount = doc.TokenTableCount;
+        if (tokenCount == 0)
         {
-            tokens[firstToken] = tokens[firstToken].WithFlags(TokenFlags.ParagraphStart | TokenFlags.SentenceStart);
+            doc.AddParagraph(new Paragraph(0, text.Length, 0, 0));
+            doc.AddSentence(new Sentence(0, text.Length, 0, 0, 0));
+            return;
         }
 
-        for (var k = firstToken; k < endToken; k++)
+        int paragraphStart = 0, paragraphFirst = 0, sentenceStart = 0, sentenceFirst = 0, paragraph = 0;
+
+        // Blank lines before the first token are a paragraph of their own.
+        var leading = LastLineBreak(text, 0, tokens[0].Start);
+        if (leading >= 0)
         {
+            doc.AddParagraph(new Paragraph(0, leading + 1, 0, 0));
+            doc.AddSentence(new Sentence(0, leading + 1, 0, 0, 0));
+            paragraphStart = sentenceStart = leading + 1;
+            paragraph = 1;
+        }
+
+        var markers = doc.MarkerTable;
+        var markerCount = doc.MarkerTableCount;
+        var consumed = 0;
+        for (var m = 0; m < markerCount; m++)
+        {
+            var k = markers[m].Token;
             ref readonly var t = ref tokens[k];
+            if ((t.Flags & TokenFlags.ParagraphStart) != 0 && k > 0)
+            {
+                var boundary = LastLineBreak(text, tokens[k - 1].End, t.Start) + 1;
+                doc.AddSentence(new Sentence(sentenceStart, boundary - sentenceStart, sentenceFirst, k - sentenceFirst, paragraph));
+                doc.AddParagraph(new Paragraph(paragraphStart, boundary - paragraphStart, paragraphFirst, k - paragraphFirst));
+                paragraph++;
+                paragraphStart = sentenceStart = boundary;
+                paragraphFirst = sentenceFirst = k;
+            }
+
             bool abbreviation;
-            if (t.Kind == TokenKind.Punctuation && IsTerminator(text[t.Start]))
+            if (k < consumed)
+            {
+                continue;
+            }
+            else if (t.Kind == TokenKind.Punctuation && IsTerminator(text[t.Start]))
             {
                 abbreviation = false;
             }
@@ -112,31 +100,45 @@ internal static class SentenceSplitter
 
             // Take the rest of the cluster: more terminators, closing quotes and brackets written without a space.
             var last = k;
-            while (last + 1 < endToken && IsClusterContinuation(tokens[last + 1], text))
+            while (last + 1 < tokenCount && IsClusterContinuation(tokens[last + 1], text))
             {
                 last++;
             }
 
+            consumed = last + 1;
             var next = last + 1;
-            if (next >= endToken)
+            if (next >= tokenCount)
             {
-                break;
+                continue;
             }
 
             ref readonly var n = ref tokens[next];
-            if ((n.Flags & TokenFlags.SpaceBefore) != 0
+            if ((n.Flags & (TokenFlags.SpaceBefore | TokenFlags.ParagraphStart)) == TokenFlags.SpaceBefore
                 && (abbreviation ? EndsAfterAbbreviation(doc, t, n) : OpensSentence(n, text)))
             {
                 doc.AddSentence(new Sentence(sentenceStart, n.Start - sentenceStart, sentenceFirst, next - sentenceFirst, paragraph));
-                tokens[next] = n.WithFlags(TokenFlags.SentenceStart);
-                sentenceStart = tokens[next].Start;
+                sentenceStart = n.Start;
                 sentenceFirst = next;
+                tokens[next] = n.WithFlags(TokenFlags.SentenceStart);
             }
-
-            k = last;
         }
 
-        doc.AddSentence(new Sentence(sentenceStart, end - sentenceStart, sentenceFirst, endToken - sentenceFirst, paragraph));
+        doc.AddSentence(new Sentence(sentenceStart, text.Length - sentenceStart, sentenceFirst, tokenCount - sentenceFirst, paragraph));
+        doc.AddParagraph(new Paragraph(paragraphStart, text.Length - paragraphStart, paragraphFirst, tokenCount - paragraphFirst));
+    }
+
+    /// <summary>Index of the last line break in [from, to), or -1.</summary>
+    private static int LastLineBreak(ReadOnlySpan<char> text, int from, int to)
+    {
+        for (var j = to - 1; j >= from; j--)
+        {
+            if (text[j] is '\n' or '\r' or '\u2028' or '\u2029')
+            {
+                return j;
+            }
+        }
+
+        return -1;
     }
 
     private static bool IsTerminator(char c) => c is '.' or '!' or '?' or '\u2026' or '\u203C' or '\u2047' or '\u2048' or '\u2049';

@@ -44,18 +44,23 @@ internal static class Tokenizer
     internal const int RoleDigit = 1;
     internal const int RoleMark = 2;
     internal const int RoleSpace = 3;
-    internal const int RolePunct = 4;
-    internal const int RoleSymbol = 5;
-    internal const int RoleQuote = 6;
-    internal const int RoleApostrophe = 7;
-    internal const int RoleAt = 8;
-    internal const int RoleSkip = 9;
-    internal const int RoleJoiner = 10;
-    internal const int RoleHyphen = 11;
-    internal const int RolePeriod = 12;
-    internal const int RoleComma = 13;
-    internal const int RoleHighSurrogate = 14;
-    internal const int RoleLoneSurrogate = 15;
+    internal const int RoleLineBreak = 4;
+    internal const int RolePunct = 5;
+    internal const int RoleTerminator = 6;
+    internal const int RolePeriod = 7;
+    internal const int RoleComma = 8;
+    internal const int RoleHyphen = 9;
+    internal const int RoleApostrophe = 10;
+    internal const int RoleJoiner = 11;
+    internal const int RoleSymbol = 12;
+    internal const int RoleQuote = 13;
+    internal const int RoleAt = 14;
+    internal const int RoleSkip = 15;
+    internal const int RoleHighSurrogate = 16;
+    internal const int RoleLoneSurrogate = 17;
+
+    /// <summary>Flags of the first token after a line break (and of the first token of the text).</summary>
+    private const TokenFlags LineStart = TokenFlags.SpaceBefore | TokenFlags.ParagraphStart | TokenFlags.SentenceStart;
 
     /// <summary>Class bytes below this are word characters (letter, digit, mark).</summary>
     private const int WordLimit = RoleSpace << 3;
@@ -74,18 +79,19 @@ internal static class Tokenizer
         var n = s.Length;
         var i = 0;
         var words = 0;
-        var space = TokenFlags.SpaceBefore;
+        var space = LineStart;
         while (i < n)
         {
             var c = s[i];
             int k = Unsafe.Add(ref table, c);
             if (k < WordStartLimit)
             {
-                if (k < 8 && (c | 0x20) is 'h' or 'w' or 'f')
+                if (k < 8 && MayStartUrl(s, i, c))
                 {
                     var urlEnd = TryUrl(s, i);
                     if (urlEnd > 0)
                     {
+                        MarkLineStart(doc, space, words);
                         EmitSpan(s, keys, doc, i, urlEnd, TokenKind.Url, space);
                         i = urlEnd;
                         space = TokenFlags.None;
@@ -98,23 +104,82 @@ internal static class Tokenizer
                 continue;
             }
 
-            switch (k >> 3)
+            var role = k >> 3;
+            if (role == RoleSpace)
             {
-                case RoleSpace:
-                    i++;
-                    space = TokenFlags.SpaceBefore;
+                i++;
+                space |= TokenFlags.SpaceBefore;
+                continue;
+            }
+
+            if (role == RoleLineBreak)
+            {
+                i++;
+                space = LineStart;
+                continue;
+            }
+
+            if (role is RoleSkip or RoleJoiner)
+            {
+                // Format and control characters are transparent: they neither make a token nor count as space.
+                i++;
+                continue;
+            }
+
+            if (role == RoleHighSurrogate && i + 1 < n && char.IsLowSurrogate(s[i + 1]))
+            {
+                var pk = Classify(char.ConvertToUtf32(c, s[i + 1]));
+                if (pk >> 3 == RoleSkip)
+                {
+                    i += 2;
                     continue;
-                case RoleSkip:
-                case RoleJoiner:
-                    // Format and control characters are transparent: they neither make a token nor count as space.
-                    i++;
+                }
+
+                if (pk < WordStartLimit)
+                {
+                    i = ScanWord(s, keys, doc, i, pk, space, ref words);
+                    space = TokenFlags.None;
                     continue;
+                }
+
+                MarkLineStart(doc, space, words);
+                var kind = (pk >> 3) is RolePunct or RoleTerminator or RolePeriod or RoleComma or RoleHyphen ? TokenKind.Punctuation : TokenKind.Symbol;
+                i = EmitSymbol(s, keys, doc, i, i + 2, kind, space);
+                space = TokenFlags.None;
+                continue;
+            }
+
+            MarkLineStart(doc, space, words);
+            switch (role)
+            {
+                case RolePunct:
+                case RoleComma:
+                case RoleHyphen:
+                    EmitChar(keys, doc, i, c, TokenKind.Punctuation, space);
+                    i++;
+                    break;
+                case RoleTerminator:
+                case RolePeriod:
+                    MarkToken(doc, space, words);
+                    EmitChar(keys, doc, i, c, TokenKind.Punctuation, space);
+                    i++;
+                    break;
                 case RoleQuote:
+                    MarkToken(doc, space, words);
                     EmitChar(keys, doc, i, c, TokenKind.QuoteMark, space);
                     i++;
                     break;
                 case RoleApostrophe:
-                    EmitChar(keys, doc, i, c, c == '\u02BC' ? TokenKind.Punctuation : TokenKind.QuoteMark, space);
+                    if (c == '\u02BC')
+                    {
+                        EmitChar(keys, doc, i, c, TokenKind.Punctuation, space);
+                    }
+                    else
+                    {
+                        MarkToken(doc, space, words);
+                        EmitChar(keys, doc, i, c, TokenKind.QuoteMark, space);
+                    }
+
                     i++;
                     break;
                 case RoleAt:
@@ -130,41 +195,9 @@ internal static class Tokenizer
                     }
 
                     break;
-                case RoleSymbol:
-                case RoleLoneSurrogate:
-                case RoleMark:
-                    i = EmitSymbol(s, keys, doc, i, i + 1, TokenKind.Symbol, space);
-                    break;
-                case RoleHighSurrogate:
-                    if (i + 1 < n && char.IsLowSurrogate(s[i + 1]))
-                    {
-                        var pk = Classify(char.ConvertToUtf32(c, s[i + 1]));
-                        if (pk >> 3 == RoleSkip)
-                        {
-                            i += 2;
-                            continue;
-                        }
-
-                        if (pk < WordStartLimit)
-                        {
-                            i = ScanWord(s, keys, doc, i, pk, space, ref words);
-                            space = TokenFlags.None;
-                            continue;
-                        }
-
-                        var kind = (pk >> 3) is RolePunct or RolePeriod or RoleComma or RoleHyphen ? TokenKind.Punctuation : TokenKind.Symbol;
-                        i = EmitSymbol(s, keys, doc, i, i + 2, kind, space);
-                    }
-                    else
-                    {
-                        i = EmitSymbol(s, keys, doc, i, i + 1, TokenKind.Symbol, space);
-                    }
-
-                    break;
                 default:
-                    // Punctuation, and a hyphen, period or comma that joins nothing.
-                    EmitChar(keys, doc, i, c, TokenKind.Punctuation, space);
-                    i++;
+                    // Symbols, lone surrogates and combining marks with no letter before them.
+                    i = EmitSymbol(s, keys, doc, i, i + 1, TokenKind.Symbol, space);
                     break;
             }
 
@@ -172,6 +205,45 @@ internal static class Tokenizer
         }
 
         doc.WordCount = words;
+    }
+
+    /// <summary>Records a marker for the next token when it starts a line (paragraph).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void MarkLineStart(ParsedDocument doc, TokenFlags flags, int words)
+    {
+        if ((flags & TokenFlags.ParagraphStart) != 0)
+        {
+            doc.AddMarker(doc.TokenTableCount, words);
+        }
+    }
+
+    /// <summary>Records a marker for the next token unless <see cref="MarkLineStart"/> already did.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void MarkToken(ParsedDocument doc, TokenFlags flags, int words)
+    {
+        if ((flags & TokenFlags.ParagraphStart) == 0)
+        {
+            doc.AddMarker(doc.TokenTableCount, words);
+        }
+    }
+
+    /// <summary>Cheap test of the first letters of <c>http</c>, <c>ftp:</c> and <c>www.</c> before the real check.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool MayStartUrl(ReadOnlySpan<char> s, int i, char c)
+    {
+        if (i + 4 >= s.Length)
+        {
+            return false;
+        }
+
+        var c1 = s[i + 1] | 0x20;
+        return (c | 0x20) switch
+        {
+            'h' => c1 == 't' && (s[i + 2] | 0x20) == 't' && (s[i + 3] | 0x20) == 'p',
+            'w' => c1 == 'w' && (s[i + 2] | 0x20) == 'w' && s[i + 3] == '.',
+            'f' => c1 == 't' && (s[i + 2] | 0x20) == 'p' && s[i + 3] == ':',
+            _ => false,
+        };
     }
 
     /// <summary>Class byte of the character (or surrogate pair) at <paramref name="index"/>; <see cref="RoleSpace"/> past the end.</summary>
@@ -213,145 +285,70 @@ internal static class Tokenizer
     private static bool IsDigitAt(ReadOnlySpan<char> s, int index) => ClassAt(s, index) >> 3 == RoleDigit;
 
     /// <summary>Scans a word or number starting at <paramref name="start"/> (a letter or digit with class <paramref name="first"/>), emits it and any clitic after it.</summary>
+    /// <remarks>
+    /// ASCII letters and digits are folded and hashed by <see cref="AsciiRun"/>, a small leaf loop whose state the
+    /// JIT keeps in registers; everything rarer (other scripts, separators, compound parts) runs here.
+    /// </remarks>
     private static int ScanWord(ReadOnlySpan<char> s, Span<char> keys, ParsedDocument doc, int start, int first, TokenFlags flags, ref int words)
     {
         ref var table = ref MemoryMarshal.GetArrayDataReference(Classes);
         var n = s.Length;
         var i = start;
         var h = TokenKeyHash.Seed;
-        int letters = 0, uppers = 0, bits = 0, all = 0;
-        var kind = first >> 3 == RoleDigit ? TokenKind.Number : TokenKind.Word;
-        var firstPart = -1;
-        var partStart = start;
-        var segmentStart = start;
-        var longestSegment = 0;
-        var dotted = false;
-
+        int uppers = 0, bits = 0;
+        var all = 0;
+        var shape = new WordShape(start, first >> 3 == RoleDigit);
         while (true)
         {
-            while ((uint)i < (uint)n)
-            {
-                var c = s[i];
-                int k = Unsafe.Add(ref table, c);
-                if (k >= WordLimit)
-                {
-                    if (k >> 3 != RoleHighSurrogate || (uint)(i + 1) >= (uint)n || !char.IsLowSurrogate(s[i + 1]))
-                    {
-                        break;
-                    }
-
-                    k = Classify(char.ConvertToUtf32(c, s[i + 1]));
-                    if (k >= WordLimit)
-                    {
-                        break;
-                    }
-
-                    var f0 = CharFolding.FoldCase(c);
-                    var f1 = CharFolding.FoldCase(s[i + 1]);
-                    keys[i] = f0;
-                    keys[i + 1] = f1;
-                    h = TokenKeyHash.Add(TokenKeyHash.Add(h, f0), f1);
-                    letters += k < 8 ? 1 : 0;
-                    uppers += k & UpperBit;
-                    bits |= k;
-                    all |= 0x80;
-                    i += 2;
-                    continue;
-                }
-
-                var f = c < 128 ? (char)(c | ((k & UpperBit) << 5)) : CharFolding.FoldCase(c);
-                keys[i] = f;
-                h = TokenKeyHash.Add(h, f);
-                letters += k < 8 ? 1 : 0;
-                uppers += k & UpperBit;
-                bits |= k;
-                all |= c;
-                i++;
-            }
-
+            (i, h, uppers, bits) = AsciiRun(s, keys, i, h, uppers, bits);
             if (i >= n)
             {
                 break;
             }
 
-            var sep = s[i];
-            var role = Unsafe.Add(ref table, sep) >> 3;
-            if (role == RoleHyphen)
+            // A letter or digit of another script, a surrogate pair, or a separator that may join.
+            int width;
+            int wk = Unsafe.Add(ref table, s[i]);
+            if (wk < WordLimit)
             {
-                if (!IsWordStartAt(s, i + 1))
-                {
-                    break;
-                }
-
-                if (firstPart < 0)
-                {
-                    firstPart = doc.PartTableCount;
-                }
-
-                doc.AddPart(new TokenPart(partStart, i - partStart, TokenKeyHash.Compute(keys.Slice(partStart, i - partStart))));
-                partStart = i + 1;
+                width = 1;
             }
-            else if (role == RolePeriod)
+            else if (wk >> 3 == RoleHighSurrogate && (wk = ClassAt(s, i)) < WordLimit)
             {
-                if (kind == TokenKind.Number)
-                {
-                    if (!IsDigitAt(s, i - 1) || !IsDigitAt(s, i + 1))
-                    {
-                        break;
-                    }
-                }
-                else
-                {
-                    if (!IsLetterAt(s, i + 1))
-                    {
-                        break;
-                    }
-
-                    dotted = true;
-                    longestSegment = Math.Max(longestSegment, i - segmentStart);
-                    segmentStart = i + 1;
-                }
-            }
-            else if (role == RoleComma)
-            {
-                if (kind != TokenKind.Number || !IsDigitAt(s, i - 1) || !IsDigitAt(s, i + 1))
-                {
-                    break;
-                }
-            }
-            else if (role == RoleApostrophe)
-            {
-                // Inner apostrophe (don't, O'Brien) unless it starts a final 's (a clitic).
-                if (!IsLetterAt(s, i + 1) || ((s[i + 1] | 0x20) == 's' && !IsWordCharAt(s, i + 2)))
-                {
-                    break;
-                }
-            }
-            else if (role == RoleJoiner)
-            {
-                if (!IsWordCharAt(s, i + 1))
-                {
-                    break;
-                }
+                width = 2;
             }
             else
             {
-                break;
+                var role = Unsafe.Add(ref table, s[i]) >> 3;
+                if (role < RolePeriod || role > RoleJoiner || !shape.Joins(s, keys, doc, i))
+                {
+                    break;
+                }
+
+                width = 1;
+                wk = 0;
             }
 
-            var fs = CharFolding.FoldCase(sep);
-            keys[i] = fs;
-            h = TokenKeyHash.Add(h, fs);
-            all |= sep;
-            i++;
+            uppers += wk & UpperBit;
+            bits |= wk;
+            for (var end = i + width; i < end; i++)
+            {
+                var c = s[i];
+                var f = CharFolding.FoldCase(c);
+                keys[i] = f;
+                h = TokenKeyHash.Add(h, f);
+                all |= c;
+            }
         }
 
-        var hyphenated = firstPart >= 0;
+        var kind = shape.IsNumber ? TokenKind.Number : TokenKind.Word;
+        var hyphenated = shape.FirstPart >= 0;
         if (hyphenated)
         {
-            doc.AddPart(new TokenPart(partStart, i - partStart, TokenKeyHash.Compute(keys.Slice(partStart, i - partStart))));
+            doc.AddPart(new TokenPart(shape.PartStart, i - shape.PartStart, TokenKeyHash.Compute(keys[shape.PartStart..i])));
         }
-        else if (kind == TokenKind.Word && i < n && s[i] == '.' && IsAbbreviation(keys, start, i, dotted ? Math.Max(longestSegment, i - segmentStart) : 0, (first & UpperBit) != 0, uppers, bits))
+        else if (kind == TokenKind.Word && i < n && s[i] == '.'
+            && IsAbbreviation(keys, start, i, shape.Dotted ? Math.Max(shape.LongestSegment, i - shape.SegmentStart) : 0, (first & UpperBit) != 0, uppers, bits))
         {
             keys[i] = '.';
             h = TokenKeyHash.Add(h, '.');
@@ -364,7 +361,7 @@ internal static class Tokenizer
             flags |= TokenFlags.Capitalized;
         }
 
-        if (uppers >= 2 && uppers == letters)
+        if (uppers >= 2 && (bits & LowerBit) == 0 && !HasCaselessLetter(s, start, i))
         {
             flags |= TokenFlags.AllCaps;
         }
@@ -379,7 +376,7 @@ internal static class Tokenizer
             flags |= TokenFlags.HasDigit;
         }
 
-        if (dotted)
+        if (shape.Dotted)
         {
             flags |= TokenFlags.Dotted;
         }
@@ -389,24 +386,162 @@ internal static class Tokenizer
             flags |= TokenFlags.Hyphenated;
         }
 
-        doc.AddToken(new Token(start, i - start, kind, flags, h, hyphenated ? firstPart : 0, hyphenated ? doc.PartTableCount - firstPart : 0));
+        if ((flags & (TokenFlags.ParagraphStart | TokenFlags.Abbreviation)) != 0)
+        {
+            doc.AddMarker(doc.TokenTableCount, words);
+        }
+
+        doc.AddToken(new Token(start, i - start, kind, flags, h, hyphenated ? shape.FirstPart : 0, hyphenated ? doc.PartTableCount - shape.FirstPart : 0));
         words++;
 
         // A possessive or contraction 's, or a bare apostrophe after a final s (separatists’), is a clitic.
         if (i < n && Unsafe.Add(ref table, s[i]) >> 3 == RoleApostrophe && s[i] != '\u02BC')
         {
-            if ((uint)(i + 1) < (uint)n && (s[i + 1] | 0x20) == 's' && !IsWordCharAt(s, i + 2))
-            {
-                return EmitSpan(s, keys, doc, i, i + 2, TokenKind.Clitic, TokenFlags.None);
-            }
-
-            if ((s[i - 1] | 0x20) == 's' && !IsWordCharAt(s, i + 1))
-            {
-                return EmitSpan(s, keys, doc, i, i + 1, TokenKind.Clitic, TokenFlags.None);
-            }
+            return Clitic(s, keys, doc, i, words);
         }
 
         return i;
+    }
+
+    /// <summary>
+    /// Folds and hashes the run of ASCII letters and digits at <paramref name="i"/>, continuing <paramref name="hash"/>;
+    /// <paramref name="uppers"/> counts capitals and <paramref name="bits"/> accumulates the class bits.
+    /// </summary>
+    private static AsciiRunResult AsciiRun(ReadOnlySpan<char> s, Span<char> keys, int i, int hash, int uppers, int bits)
+    {
+        // keys is at least as long as s (the tokenizer slices the key buffer to the text length).
+        ref var src = ref MemoryMarshal.GetReference(s);
+        ref var dst = ref MemoryMarshal.GetReference(keys);
+        ref var table = ref MemoryMarshal.GetArrayDataReference(Classes);
+        var n = s.Length;
+        var h = hash;
+        var u = uppers;
+        var b = bits;
+        while ((uint)i < (uint)n)
+        {
+            var c = Unsafe.Add(ref src, i);
+            if (c >= 128)
+            {
+                break;
+            }
+
+            int k = Unsafe.Add(ref table, c);
+            if (k >= WordLimit)
+            {
+                break;
+            }
+
+            var f = (char)(c | ((k & UpperBit) << 5));
+            Unsafe.Add(ref dst, i) = f;
+            h = TokenKeyHash.Add(h, f);
+            u += k & UpperBit;
+            b |= k;
+            i++;
+        }
+
+        return new AsciiRunResult(i, h, u, b);
+    }
+
+    /// <summary>Where an ASCII run ended, and the hash and letter accumulator after it (returned in registers).</summary>
+    private readonly record struct AsciiRunResult(int End, int Hash, int Uppers, int Bits);
+
+    /// <summary>Emits the clitic that starts with the apostrophe at <paramref name="i"/>, if there is one.</summary>
+    private static int Clitic(ReadOnlySpan<char> s, Span<char> keys, ParsedDocument doc, int i, int words)
+    {
+        if (i + 1 < s.Length && (s[i + 1] | 0x20) == 's' && !IsWordCharAt(s, i + 2))
+        {
+            return EmitSpan(s, keys, doc, i, i + 2, TokenKind.Clitic, TokenFlags.None);
+        }
+
+        if ((s[i - 1] | 0x20) == 's' && !IsWordCharAt(s, i + 1))
+        {
+            doc.AddMarker(doc.TokenTableCount, words);
+            return EmitSpan(s, keys, doc, i, i + 1, TokenKind.Clitic, TokenFlags.None);
+        }
+
+        return i;
+    }
+
+    /// <summary>Whether [start, end) holds a letter without case (so the token cannot be all capitals).</summary>
+    private static bool HasCaselessLetter(ReadOnlySpan<char> s, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (ClassAt(s, i) == (RoleLetter << 3))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>What a word scan learned about separators: compound parts, dotted segments, number or word.</summary>
+    [StructLayout(LayoutKind.Auto)]
+    private struct WordShape
+    {
+        public readonly bool IsNumber;
+        public int FirstPart;
+        public int PartStart;
+        public int SegmentStart;
+        public int LongestSegment;
+        public bool Dotted;
+
+        public WordShape(int start, bool isNumber)
+        {
+            IsNumber = isNumber;
+            FirstPart = -1;
+            PartStart = start;
+            SegmentStart = start;
+            LongestSegment = 0;
+            Dotted = false;
+        }
+
+        /// <summary>Whether the separator at <paramref name="i"/> (hyphen, period, comma, apostrophe or joiner) continues the word; records parts and segments.</summary>
+        public bool Joins(ReadOnlySpan<char> s, ReadOnlySpan<char> keys, ParsedDocument doc, int i)
+        {
+            switch (Classes[s[i]] >> 3)
+            {
+                case RoleHyphen:
+                    if (!IsWordStartAt(s, i + 1))
+                    {
+                        return false;
+                    }
+
+                    if (FirstPart < 0)
+                    {
+                        FirstPart = doc.PartTableCount;
+                    }
+
+                    doc.AddPart(new TokenPart(PartStart, i - PartStart, TokenKeyHash.Compute(keys[PartStart..i])));
+                    PartStart = i + 1;
+                    return true;
+                case RolePeriod:
+                    if (IsNumber)
+                    {
+                        return IsDigitAt(s, i - 1) && IsDigitAt(s, i + 1);
+                    }
+
+                    if (!IsLetterAt(s, i + 1))
+                    {
+                        return false;
+                    }
+
+                    Dotted = true;
+                    LongestSegment = Math.Max(LongestSegment, i - SegmentStart);
+                    SegmentStart = i + 1;
+                    return true;
+                case RoleComma:
+                    return IsNumber && IsDigitAt(s, i - 1) && IsDigitAt(s, i + 1);
+                case RoleApostrophe:
+                    // Inner apostrophe (don't, O'Brien) unless it starts a final 's (a clitic).
+                    return IsLetterAt(s, i + 1) && !((s[i + 1] | 0x20) == 's' && !IsWordCharAt(s, i + 2));
+                case RoleJoiner:
+                    return IsWordCharAt(s, i + 1);
+                default:
+                    return false;
+            }
+        }
     }
 
     /// <summary>Whether a word followed by a period is an abbreviation that keeps the period.</summary>
@@ -461,7 +596,7 @@ internal static class Tokenizer
         {
             var c = s[end];
             var role = Classes[c] >> 3;
-            if (role is RoleSpace or RoleSkip or RoleQuote || c is '<' or '>' or '`' or '{' or '}' or '|' or '\\' or '^' or '\u2019')
+            if (role is RoleSpace or RoleLineBreak or RoleSkip or RoleQuote || c is '<' or '>' or '`' or '{' or '}' or '|' or '\\' or '^' or '\u2019')
             {
                 break;
             }
@@ -576,9 +711,12 @@ internal static class Tokenizer
             return 0;
         }
 
+        // Replace the tokens of the local part; the address inherits the position flags of the first of them.
+        var flags = TokenFlags.None;
         while (doc.TokenTableCount > 0 && doc.TokenTable[doc.TokenTableCount - 1].Start >= localStart)
         {
             ref readonly var removed = ref doc.TokenTable[--doc.TokenTableCount];
+            flags = removed.Flags & LineStart;
             if (removed.IsWordLike)
             {
                 words--;
@@ -590,8 +728,13 @@ internal static class Tokenizer
             }
         }
 
-        var space = localStart == 0 || char.IsWhiteSpace(s[localStart - 1]) ? TokenFlags.SpaceBefore : TokenFlags.None;
-        return EmitSpan(s, keys, doc, localStart, end, TokenKind.Email, space);
+        while (doc.MarkerTableCount > 0 && doc.MarkerTable[doc.MarkerTableCount - 1].Token >= doc.TokenTableCount)
+        {
+            doc.MarkerTableCount--;
+        }
+
+        MarkLineStart(doc, flags, words);
+        return EmitSpan(s, keys, doc, localStart, end, TokenKind.Email, flags);
     }
 
     /// <summary>Emits a token over [start, end) of any kind, folding and hashing every character; returns end.</summary>
@@ -662,6 +805,10 @@ internal static class Tokenizer
                 return RoleHyphen << 3;
             case '.':
                 return RolePeriod << 3;
+            case '!' or '?' or '\u2026' or '\u203C' or '\u2047' or '\u2048' or '\u2049':
+                return RoleTerminator << 3;
+            case '\n' or '\r' or '\u2028' or '\u2029':
+                return RoleLineBreak << 3;
             case ',':
                 return RoleComma << 3;
             case '@':

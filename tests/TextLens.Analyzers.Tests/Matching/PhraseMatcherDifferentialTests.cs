@@ -64,7 +64,11 @@ public sealed class PhraseMatcherDifferentialTests
         from text in TextGen
         select new Scenario(text, patterns);
 
-    private static bool SameMatches(Scenario s)
+    private int _matches;
+    private int _matchesWithHyphen;
+    private int _matchesWithDiacritics;
+
+    private bool SameMatches(Scenario s)
     {
         var builder = new PhraseMatcherBuilder();
         foreach (var p in s.Patterns)
@@ -78,6 +82,21 @@ public sealed class PhraseMatcherDifferentialTests
         var expected = reference.FindAll(doc);
         var actual = new List<PhraseMatch>();
         fast.FindAll(doc, actual);
+        foreach (var m in actual)
+        {
+            _matches++;
+            var text = s.Text.AsSpan(m.Start, m.Length);
+            if (text.IndexOfAny('-', '\u2011') >= 0 || doc.Tokens[doc.TokenIndexAt(m.Start)].Has(TokenFlags.Hyphenated))
+            {
+                _matchesWithHyphen++;
+            }
+
+            if (text.IndexOfAny('Ş', 'ş', 'ü') >= 0)
+            {
+                _matchesWithDiacritics++;
+            }
+        }
+
         if (!expected.SequenceEqual(actual))
         {
             throw new InvalidOperationException(
@@ -95,6 +114,11 @@ public sealed class PhraseMatcherDifferentialTests
     {
         var property = Prop.ForAll(Arb.From(ScenarioGen), SameMatches);
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), property);
+
+        // The generators must exercise the interesting readings, not only plain words.
+        Assert.True(_matches > 150, $"only {_matches} matches in 300 scenarios");
+        Assert.True(_matchesWithHyphen > 20, $"only {_matchesWithHyphen} matches touching a hyphenated compound");
+        Assert.True(_matchesWithDiacritics > 5, $"only {_matchesWithDiacritics} matches with diacritics");
     }
 
     [Fact]

@@ -219,11 +219,23 @@ public class ParserPropertyTests
                 return false;
             }
 
-            // A line break only ever appears in the run of white space that ends a paragraph.
-            var content = text.AsSpan(p.Start, p.Length).TrimEnd();
-            if (content.IndexOfAny("\n\r\u2028\u2029") >= 0)
+            // A line break only ever appears after the last token of a paragraph; its first token, and only that
+            // one, is flagged as a paragraph start.
+            if (p.TokenCount > 0)
             {
-                return false;
+                var lastEnd = doc.Tokens[p.FirstToken + p.TokenCount - 1].End;
+                if (text.AsSpan(p.Start, lastEnd - p.Start).IndexOfAny("\n\r\u2028\u2029") >= 0)
+                {
+                    return false;
+                }
+
+                for (var k = p.FirstToken; k < p.FirstToken + p.TokenCount; k++)
+                {
+                    if (doc.Tokens[k].Has(TokenFlags.ParagraphStart) != (k == p.FirstToken))
+                    {
+                        return false;
+                    }
+                }
             }
 
             position = p.End;

@@ -1,0 +1,149 @@
+using TextLens.Analyzers.Matching;
+using TextLens.Text;
+
+namespace TextLens.Framing;
+
+/// <summary>
+/// Finds what is legal in a framing lexicon but probably not meant: the same pattern in two labels, a pattern that
+/// is the start of another label's pattern (the longer one wins wherever both match), and a pattern that is
+/// also a common English word (<c>us</c>, <c>it</c>, <c>who</c>) but not case-sensitive. Loading never fails for
+/// these; <c>textlens lexicon check</c> prints them.
+/// </summary>
+public static class FramingLexiconValidator
+{
+    /// <summary>Warning code: the same pattern appears in two labels (or twice in one).</summary>
+    public const string DuplicatePattern = "duplicate-pattern";
+
+    /// <summary>Warning code: a pattern of one label is the start of a pattern of another label.</summary>
+    public const string OverlappingPatterns = "overlapping-patterns";
+
+    /// <summary>Warning code: a case-insensitive pattern that is also a common English word.</summary>
+    public const string StopWordPattern = "stop-word-pattern";
+
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "been", "but", "by", "can", "could", "did", "do",
+        "does", "for", "from", "had", "has", "have", "he", "her", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "may", "me",
+        "might", "my", "no", "not", "now", "of", "on", "one", "or", "our", "out", "over", "she", "should", "so", "some", "than", "that", "the",
+        "their", "them", "then", "there", "these", "they", "this", "those", "to", "up", "us", "was", "we", "were", "what", "when", "where",
+        "which", "who", "whom", "why", "will", "with", "would", "you", "your",
+    };
+
+    /// <summary>Checks a lexicon and returns its warnings in file order (empty when there is nothing to say).</summary>
+    public static IReadOnlyList<LexiconWarning> Validate(FramingLexicon lexicon)
+    {
+        ArgumentNullException.ThrowIfNull(lexicon);
+        var warnings = new List<LexiconWarning>();
+        void Add(string code, string field, string message)
+        {
+            var p = lexicon.PositionOf(field);
+            warnings.Add(new LexiconWarning(code, lexicon.Origin, p?.Line, p?.Column, field, message));
+        }
+
+        var entries = new List<Entry>();
+        for (var c = 0; c < lexicon.Concepts.Count; c++)
+        {
+            var concept = lexicon.Concepts[c];
+            for (var l = 0; l < concept.Labels.Count; l++)
+            {
+                var label = concept.Labels[l];
+                for (var p = 0; p < label.Patterns.Count; p++)
+                {
+                    var pattern = label.Patterns[p];
+                    if (PatternSyntax.Check(pattern.Text) is not null)
+                    {
+                        continue;
+                    }
+
+                    entries.Add(new Entry(concept.Id, label.Id, $"concepts[{c}].labels[{l}].patterns[{p}]", pattern,
+                        Words(pattern, lexicon.Options.HyphenVariants), pattern.IsPrefix));
+                }
+            }
+        }
+
+        var seen = new Dictionary<string, Entry>(StringComparer.Ordinal);
+        foreach (var e in entries)
+        {
+            var key = (e.Pattern.CaseSensitive ? "cs:" : "ci:") + string.Join(' ', e.Words) + (e.Prefix ? "*" : "");
+            if (seen.TryGetValue(key, out var first))
+            {
+                Add(DuplicatePattern, e.Field, first.Label == e.Label
+                    ? $"Pattern \"{e.Pattern.Text}\" appears twice in label \"{e.Label}\" ({first.Field})."
+                    : $"Pattern \"{e.Pattern.Text}\" is also in label \"{first.Concept}/{first.Label}\" ({first.Field}); every match goes to \"{first.Label}\", declared first.");
+            }
+            else
+            {
+                seen[key] = e;
+            }
+
+            if (e.Words.Length == 1 && !e.Prefix && !e.Pattern.CaseSensitive && StopWords.Contains(e.Words[0]))
+            {
+                Add(StopWordPattern, e.Field,
+                    $"Pattern \"{e.Pattern.Text}\" is also the common word \"{e.Words[0]}\"; mark it {{ \"text\": \"{e.Pattern.Text}\", \"caseSensitive\": true }} if it is an acronym.");
+            }
+        }
+
+        foreach (var shorter in entries)
+        {
+            foreach (var longer in entries)
+            {
+                if (ReferenceEquals(shorter, longer) || shorter.Label == longer.Label || longer.Words.Length <= shorter.Words.Length || !StartsWith(longer, shorter))
+                {
+                    continue;
+                }
+
+                Add(OverlappingPatterns, longer.Field,
+                    $"Pattern \"{longer.Pattern.Text}\" (label \"{longer.Label}\") starts with \"{shorter.Pattern.Text}\" (label \"{shorter.Label}\", {shorter.Field}); "
+                    + $"where both match, the longer wins and \"{shorter.Label}\" is not counted.");
+            }
+        }
+
+        return warnings
+            .OrderBy(w => w.Line ?? int.MaxValue).ThenBy(w => w.Column ?? 0).ThenBy(w => w.Field, StringComparer.Ordinal).ThenBy(w => w.Code, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Whether the words of <paramref name="longer"/> begin with those of <paramref name="shorter"/> (its last word a prefix when it ends with <c>*</c>).</summary>
+    private static bool StartsWith(Entry longer, Entry shorter)
+    {
+        for (var i = 0; i < shorter.Words.Length; i++)
+        {
+            var last = i == shorter.Words.Length - 1;
+            var ok = last && shorter.Prefix
+                ? longer.Words[i].StartsWith(shorter.Words[i], StringComparison.Ordinal)
+                : string.Equals(longer.Words[i], shorter.Words[i], StringComparison.Ordinal);
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string[] Words(FramingPattern pattern, bool hyphenVariants)
+    {
+        var body = CharFolding.FoldCase(PatternSyntax.Body(pattern.Text));
+        var separators = hyphenVariants ? new[] { ' ', '\t', '\n', '\r', '-', '\u2010', '\u2011' } : [' ', '\t', '\n', '\r'];
+        return body.Split(separators, StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    private sealed record Entry(string Concept, string Label, string Field, FramingPattern Pattern, string[] Words, bool Prefix);
+}
+
+/// <summary>Something legal in a lexicon that is probably not meant.</summary>
+/// <param name="Code">What kind of warning: <see cref="FramingLexiconValidator.DuplicatePattern"/>, <see cref="FramingLexiconValidator.OverlappingPatterns"/>, <see cref="FramingLexiconValidator.StopWordPattern"/>.</param>
+/// <param name="File">The lexicon's origin.</param>
+/// <param name="Line">One-based line, when the lexicon was read from JSON.</param>
+/// <param name="Column">One-based column, when known.</param>
+/// <param name="Field">The field as a path (<c>concepts[0].labels[1].patterns[2]</c>).</param>
+/// <param name="Message">What is odd, and what to do about it.</param>
+public sealed record LexiconWarning(string Code, string File, int? Line, int? Column, string Field, string Message)
+{
+    /// <summary>Formats as <c>file:line:column: field: message [code]</c>.</summary>
+    public override string ToString()
+    {
+        var where = Line is { } line ? Column is { } column ? $"{File}:{line}:{column}" : $"{File}:{line}" : File;
+        return $"{where}: {Field}: {Message} [{Code}]";
+    }
+}
