@@ -15,11 +15,13 @@ internal sealed class NerEvalCommand : IEvaluationCommand
     {
         var cl = NerCommandLine.Parse(args, "model", "dev", "token-diff");
         var devPath = cl.DataPath("dev", "conll2003/conll2003_testa_docs.jsonl");
+        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
         var clock = Stopwatch.StartNew();
         var recognizer = cl["model"] is { } path ? StatisticalEntityRecognizer.Load(path) : StatisticalEntityRecognizer.LoadDefault();
         var loaded = clock.Elapsed;
+        var resident = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
         var dev = await ConllCorpus.LoadAsync(devPath, cancellationToken);
-        Console.WriteLine($"model: {recognizer.Info.Name} v{recognizer.Info.Version} ({recognizer.Info.Origin}), sha256 {recognizer.Info.Sha256}, loaded in {loaded.TotalMilliseconds:F0} ms");
+        Console.WriteLine($"model: {recognizer.Info.Name} v{recognizer.Info.Version} ({recognizer.Info.Origin}), sha256 {recognizer.Info.Sha256}, loaded in {loaded.TotalMilliseconds:F0} ms (first call, JIT included), {resident / 1048576.0:F1} MiB resident ({recognizer.Model.RowCount:N0} rows in a {recognizer.Model.TableBytes / 1048576.0:F1} MiB table, {recognizer.Model.Lexicon.Count:N0} gazetteer words)");
         foreach (var (k, v) in recognizer.Provenance)
         {
             Console.WriteLine($"  {k} = {v}");
@@ -69,6 +71,30 @@ internal sealed class NerEvalCommand : IEvaluationCommand
 
                 start = i + 1;
             }
+        }
+
+        var examples = new List<string>();
+        var splitLines = 0;
+        foreach (var doc in corpus.Documents)
+        {
+            foreach (ref readonly var sentence in doc.Parsed.Sentences)
+            {
+                var end = sentence.Start + sentence.Length;
+                if (sentence.TokenCount > 0 && end < doc.Parsed.Text.Length && doc.Parsed.Text[end - 1] != '\n')
+                {
+                    splitLines++;
+                    if (examples.Count < top)
+                    {
+                        examples.Add(doc.Parsed.Text.Substring(sentence.Start, sentence.Length).TrimEnd() + " | " + doc.Parsed.Text[end..Math.Min(end + 30, doc.Parsed.Text.Length)].Split('\n')[0]);
+                    }
+                }
+            }
+        }
+
+        Console.WriteLine($"{splitLines} sentence ends inside a CoNLL line (sentence | what follows):");
+        foreach (var e in examples)
+        {
+            Console.WriteLine("  " + e);
         }
 
         Console.WriteLine($"{total} CoNLL tokens ({split.Count} distinct) are split into several TextLens tokens; most frequent:");
