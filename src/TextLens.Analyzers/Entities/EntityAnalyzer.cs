@@ -201,9 +201,16 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
         }
 
         s.Found.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
+        var sentences = doc.Sentences;
+        var sentence = 0;
         foreach (var f in s.Found)
         {
-            var paragraph = doc.Sentences[doc.SentenceIndexAt(f.Start)].Paragraph;
+            while (sentence + 1 < sentences.Length && sentences[sentence + 1].Start <= f.Start)
+            {
+                sentence++;
+            }
+
+            var paragraph = sentences[sentence].Paragraph;
             var position = paragraph == headline ? Headline : paragraph == lead ? Lead : Body;
             if (f.Entity >= 0)
             {
@@ -237,7 +244,7 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
             }
 
             s.Found.Add(new Found(start, m.End - start, n.Entity, n.Ambiguous, null, null) { CoverStart = m.Start });
-            if (_compoundParts && _placeWords.Count > 0)
+            if (_compoundParts && _placeWords.Count > 0 && doc.Text.AsSpan(m.Start, m.Length).Contains('-'))
             {
                 NestedPlaces(doc, s, m.Start, m.End);
             }

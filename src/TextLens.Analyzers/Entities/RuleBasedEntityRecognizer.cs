@@ -209,6 +209,12 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
 
         if (type == EntityTypes.Unknown)
         {
+            // A head word alone ("Party", "Cup", "Bridge") is a capitalised common noun, not a name.
+            if (count == 1 && end - first == 1 && (s.In(OrgHeads, first) || s.In(FacilityHeads, first) || s.In(EventHeads, first) || s.In(LocationHeads, first)))
+            {
+                return;
+            }
+
             (type, confidence) = Guess(s, first, end, count);
         }
 
@@ -350,6 +356,13 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
             return (EntityTypes.Nationality, 0.5);
         }
 
+        // Two capitalised words with no cue are most often a first name and a surname (about two thirds of such
+        // names in CoNLL-2003 train), unless a word is a common word, an acronym or has a common-noun ending.
+        if (count == 2 && end - first == 2 && LooksLikeNameWord(s, first) && LooksLikeNameWord(s, first + 1))
+        {
+            return (EntityTypes.Person, 0.55);
+        }
+
         return (EntityTypes.Unknown, 0.5);
     }
 
@@ -368,6 +381,15 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
         }
 
         return false;
+    }
+
+    private static bool LooksLikeNameWord(Scratch s, int i)
+    {
+        var key = s.Key(i);
+        return !s.Document.Tokens[i].Has(TokenFlags.AllCaps) && !s.Document.Tokens[i].Has(TokenFlags.Hyphenated) && !EnglishWords.IsCommon(key)
+            && !(key.EndsWith("tion") || key.EndsWith("tions") || key.EndsWith("ment") || key.EndsWith("ments") || key.EndsWith("ness")
+                 || key.EndsWith("ity") || key.EndsWith("ism") || key.EndsWith("ing") || key.EndsWith("ings") || key.EndsWith("ance") || key.EndsWith("ence")
+                 || key.EndsWith("ary") || key.EndsWith("ory") || key.EndsWith("ics"));
     }
 
     private static bool IsDemonymLike(ReadOnlySpan<char> key) =>
