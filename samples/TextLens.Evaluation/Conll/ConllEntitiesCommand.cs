@@ -8,7 +8,8 @@ namespace TextLens.Evaluation.Conll;
 /// <summary>
 /// <c>textlens-eval conll-entities [--data file.jsonl] [--errors N]</c>: precision, recall and F1 of the entity analyzer
 /// against CoNLL-2003 (<c>../shared/data/conll2003/conll2003_testa_docs.jsonl</c> by default), exact span and type,
-/// once with the gazetteers only and once with gazetteers plus the recognizer of unlisted names.
+/// with the gazetteers only, with gazetteers plus the rule-based recognizer of unlisted names, with gazetteers plus the
+/// statistical model (<c>UseStatisticalRecognizer()</c>) and with the statistical model alone.
 /// </summary>
 /// <remarks>
 /// Types are mapped to CoNLL's: PERSON → PER; GPE, LOC and FAC → LOC; ORG → ORG; NORP, EVENT and custom types →
@@ -21,7 +22,7 @@ internal sealed class ConllEntitiesCommand : IEvaluationCommand
 
     public string Name => "conll-entities";
 
-    public string Description => "Entity analyzer vs CoNLL-2003 testa: P/R/F1 per type, gazetteer only and gazetteer + unlisted names.";
+    public string Description => "Entity analyzer vs CoNLL-2003 testa: P/R/F1 per type, gazetteer only, + rules, + statistical model, model only.";
 
     public Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
@@ -37,18 +38,25 @@ internal sealed class ConllEntitiesCommand : IEvaluationCommand
         Console.WriteLine($"CoNLL-2003 {Path.GetFileName(data)}: {documents.Count} documents, {documents.Sum(d => d.Gold.Count)} gold entities " +
                           $"({string.Join(", ", Types.Select(t => $"{t} {documents.Sum(d => d.Gold.Count(g => g.Type == t))}"))}).");
         Console.WriteLine();
-        foreach (var (title, mode) in new[] { ("Gazetteer only", EntityMode.GazetteerOnly), ("Gazetteer + unlisted names", EntityMode.Both) })
+        var runs = new (string Title, Action<EntityOptions> Configure)[]
+        {
+            ("Gazetteer only", o => o.Mode = EntityMode.GazetteerOnly),
+            ("Gazetteer + unlisted names", o => o.Mode = EntityMode.Both),
+            ("Gazetteer + statistical model", o => o.UseStatisticalRecognizer()),
+            ("Statistical model only (listed names linked)", o => { o.Mode = EntityMode.RecognizerOnly; o.UseStatisticalRecognizer(); }),
+        };
+        foreach (var (title, configure) in runs)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Evaluate(title, mode, documents, errors);
+            Evaluate(title, configure, documents, errors);
         }
 
         return Task.FromResult(0);
     }
 
-    private static void Evaluate(string title, EntityMode mode, List<ConllDocument> documents, int errors)
+    private static void Evaluate(string title, Action<EntityOptions> configure, List<ConllDocument> documents, int errors)
     {
-        var pipeline = new TextLensPipelineBuilder().AddEntities(o => o.Mode = mode).Build();
+        var pipeline = new TextLensPipelineBuilder().AddEntities(configure).Build();
         var counts = Types.ToDictionary(t => t, _ => (Tp: 0, Fp: 0, Fn: 0), StringComparer.Ordinal);
         var unknown = 0;
         var mistakes = new List<string>();

@@ -10,7 +10,9 @@ namespace TextLens.Entities;
 /// The entity analyzer (<c>textlens.entities/1</c>, layer <c>entity</c>): gazetteer names found with the shared
 /// <see cref="PhraseMatcher"/>, then names the gazetteers do not list found by an <see cref="IEntityRecognizer"/>.
 /// Category = entity type, label = entity id (listed) or the normalised name (unlisted); facets <c>name</c>,
-/// <c>listed</c>, <c>parent</c>, <c>metonymFor</c>, <c>position</c> (headline, lead, body) and <c>ambiguous</c>.
+/// <c>listed</c>, <c>parent</c>, <c>metonymFor</c>, <c>position</c> (headline, lead, body) and <c>ambiguous</c>; with a
+/// recognizer other than the built-in rules (a statistical model), a gazetteer match that the recognizer also found
+/// gets <c>confirmedBy=model</c>.
 /// Immutable and thread-safe.
 /// </summary>
 internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
@@ -41,7 +43,10 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
     /// </summary>
     private readonly bool _linkRecognized;
 
-    /// <summary>Facets per entity × position × ambiguity, built once so a match allocates only its annotation.</summary>
+    /// <summary>Whether recognised names that overlap a gazetteer match confirm it (<c>confirmedBy=model</c>): any recognizer but the built-in rules.</summary>
+    private readonly bool _confirmListed;
+
+    /// <summary>Facets per entity × position × ambiguity × confirmation, built once so a match allocates only its annotation.</summary>
     private readonly AnnotationFacet[][] _facets;
 
     /// <summary>Single-word place names by folded key, for the towns named inside a compound (<c>Ahmedbeyli-Fuzuli-Shusha highway</c>).</summary>
@@ -65,6 +70,7 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
         var useRecognizer = options.DetectUnlisted && options.Mode != EntityMode.GazetteerOnly;
         _recognizer = useRecognizer ? options.Recognizer ?? RuleBasedEntityRecognizer.Instance : null;
         _linkRecognized = options.Mode == EntityMode.RecognizerOnly || options.Recognizer is not null;
+        _confirmListed = _recognizer is not null and not RuleBasedEntityRecognizer;
 
         if (options.Mode != EntityMode.RecognizerOnly)
         {
@@ -110,7 +116,7 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
         }
 
         var entities = index.Entities;
-        _facets = new AnnotationFacet[entities.Count * 6][];
+        _facets = new AnnotationFacet[entities.Count * 12][];
         _surnames = new string?[entities.Count];
         for (var e = 0; e < entities.Count; e++)
         {
@@ -136,7 +142,8 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
                         facets.Add(new("ambiguous", "true"));
                     }
 
-                    _facets[(e * 3 + p) * 2 + a] = facets.ToArray();
+                    _facets[((e * 3 + p) * 2 + a) * 2] = facets.ToArray();
+                    _facets[(((e * 3 + p) * 2 + a) * 2) + 1] = [.. facets, new("confirmedBy", "model")];
                 }
             }
 
@@ -161,7 +168,7 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
                 ["minimumConfidence"] = options.MinimumConfidence.ToString("R", CultureInfo.InvariantCulture),
                 ["topCount"] = options.TopCount.ToString(CultureInfo.InvariantCulture),
             },
-            Lexicons = index.Lexicons,
+            Lexicons = [.. index.Lexicons, .. _recognizer?.Lexicons ?? []],
         };
     }
 
@@ -210,7 +217,7 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
                 var entity = _index.EntityAt(f.Entity);
                 context.Add(new Annotation(LayerName, f.Start, f.Length, entity.Type, entity.Id)
                 {
-                    Facets = _facets[(f.Entity * 3 + position) * 2 + (f.Ambiguous ? 1 : 0)],
+                    Facets = _facets[(((f.Entity * 3 + position) * 2 + (f.Ambiguous ? 1 : 0)) * 2) + (f.Confirmed ? 1 : 0)],
                 });
             }
             else
@@ -350,6 +357,19 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
         }
     }
 
+    /// <summary>Marks the gazetteer matches among the first <paramref name="count"/> found that overlap a span as confirmed.</summary>
+    private static void Confirm(Scratch s, int start, int end, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var f = s.Found[i];
+            if (f.Entity >= 0 && f.CoverStart < end && start < f.End && !f.Confirmed)
+            {
+                s.Found[i] = f with { Confirmed = true };
+            }
+        }
+    }
+
     private static bool Covered(Scratch s, int start, int end, int count)
     {
         for (var i = 0; i < count; i++)
@@ -364,15 +384,29 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
         return false;
     }
 
-    /// <summary>Keeps recognised spans that lie in the text and overlap nothing found before; links those a gazetteer lists.</summary>
+    /// <summary>
+    /// Keeps recognised spans that lie in the text and overlap nothing found before; links those a gazetteer lists.
+    /// A recognised span that overlaps gazetteer matches confirms them instead (unless the recognizer is the built-in rules).
+    /// </summary>
     private void AddRecognized(ParsedDocument doc, Scratch s)
     {
         var text = doc.Text;
+        var listed = s.Found.Count;
         s.Recognized.Sort(static (a, b) => a.Start.CompareTo(b.Start));
         foreach (var r in s.Recognized)
         {
-            if (r.Start < 0 || r.Length <= 0 || r.End > text.Length || r.Confidence < _minimumConfidence || Covered(s, r.Start, r.End, s.Found.Count))
+            if (r.Start < 0 || r.Length <= 0 || r.End > text.Length || r.Confidence < _minimumConfidence)
             {
+                continue;
+            }
+
+            if (Covered(s, r.Start, r.End, s.Found.Count))
+            {
+                if (_confirmListed)
+                {
+                    Confirm(s, r.Start, r.End, listed);
+                }
+
                 continue;
             }
 
@@ -489,6 +523,9 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
         private readonly int _coverStart = -1;
 
         public int End => Start + Length;
+
+        /// <summary>Whether the recognizer found the gazetteer match too (facet <c>confirmedBy=model</c>).</summary>
+        public bool Confirmed { get; init; }
 
         /// <summary>Where the matched text starts, a title included (<c>General</c> of <c>General Volkov</c>): nothing else may claim it.</summary>
         public int CoverStart

@@ -18,6 +18,12 @@ public interface IEntityRecognizer
     /// <summary>A short versioned name recorded in report manifests (<c>rules/1</c>, <c>acme-crf/3</c>).</summary>
     string Name { get; }
 
+    /// <summary>
+    /// The data the recognizer runs with (a model file, word lists), recorded with their hashes in the report
+    /// manifest next to the gazetteers. Empty by default.
+    /// </summary>
+    IReadOnlyList<LexiconInfo> Lexicons => [];
+
     /// <summary>Recognises names in a document.</summary>
     /// <param name="document">The parsed document (tokens, sentences, paragraphs).</param>
     /// <param name="known">Entities already found by the gazetteers, in text order (type and confidence 1).</param>
