@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # CI dry run of every benchmark: the suite (benchmarks/TextLens.Benchmarks) and the sample plugin's benchmark
 # (samples/TextLens.Samples.CustomAnalyzer.Benchmarks), in Release, BenchmarkDotNet's Dry job (one launch, one
-# iteration, no pilot or warm-up) over every class (--filter '*'), on a corpus shrunk to 100 documents
+# iteration, no pilot) over every class (--filter '*', --join: one generated project to build per program), on a corpus shrunk to 100 documents
 # (TEXTLENS_BENCH_DRY=1). Checks that every benchmark builds, sets up and runs; asserts nothing about timings.
 # Exits non-zero if any benchmark fails (the programs return 1 through BenchmarkSuite.Run; the log is also
 # scanned for BenchmarkDotNet's error markers). A few minutes on 2 cores.
@@ -18,7 +18,7 @@ run() {
   local name=$1 project=$2
   echo "== bench dry run: $name ($project)"
   set +e
-  dotnet run -c Release --project "$project" -- --filter '*' --job Dry --artifacts "$work/$name" 2>&1 | tee "$work/$name.log"
+  dotnet run -c Release --project "$project" -- --filter '*' --job Dry --join --artifacts "$work/$name" 2>&1 | tee "$work/$name.log"
   local status=${PIPESTATUS[0]}
   set -e
   if [[ $status -ne 0 ]]; then

@@ -1,4 +1,5 @@
 using System.Reflection;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 
@@ -16,7 +17,10 @@ public static class BenchmarkSuite
     /// <param name="args">BenchmarkDotNet's command line (<c>--filter</c>, <c>--job</c>, ...).</param>
     public static int Run(Assembly assembly, string[] args)
     {
-        var summaries = BenchmarkSwitcher.FromAssembly(assembly).Run(args).ToArray();
+        // BenchmarkDotNet builds a boilerplate project per run and kills the build after 2 minutes by default; on a
+        // shared 2-core machine under load that build alone can take longer, so allow 10.
+        var config = DefaultConfig.Instance.WithBuildTimeout(TimeSpan.FromMinutes(10));
+        var summaries = BenchmarkSwitcher.FromAssembly(assembly).Run(args, config).ToArray();
         var failures = Failures(summaries).ToList();
         foreach (var failure in failures)
         {
