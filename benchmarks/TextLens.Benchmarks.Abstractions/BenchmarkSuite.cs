@@ -19,7 +19,8 @@ public static class BenchmarkSuite
     {
         // BenchmarkDotNet builds a boilerplate project per run and kills the build after 2 minutes by default; on a
         // shared 2-core machine under load that build alone can take longer, so allow 10.
-        var config = DefaultConfig.Instance.WithBuildTimeout(TimeSpan.FromMinutes(10));
+        var config = ManualConfig.Create(DefaultConfig.Instance);
+        config.BuildTimeout = TimeSpan.FromMinutes(10);
         var summaries = BenchmarkSwitcher.FromAssembly(assembly).Run(args, config).ToArray();
         var failures = Failures(summaries).ToList();
         foreach (var failure in failures)
