@@ -1,34 +1,31 @@
-using BenchmarkDotNet.Running;
 using TextLens.Benchmarks.Entities;
 using TextLens.Benchmarks.Framing;
 using TextLens.Benchmarks.Parsing;
 
 namespace TextLens.Benchmarks;
 
-/// <summary>Entry point: <c>dotnet run -c Release -- --filter '*Framing*'</c>; <c>-- --parse-cpu</c> for the parser's CPU-time throughput, <c>-- --framing-cpu</c> for the framing matcher's, <c>-- --entities-cpu</c> for the entity analyzer's.</summary>
+/// <summary>
+/// One suite: pick benchmarks with <c>--filter</c>, e.g. <c>dotnet run -c Release -- --filter '*Pipeline*' --job short</c>.
+/// CPU-time probes that do not need BenchmarkDotNet: <c>--parse-cpu</c>, <c>--framing-cpu</c>, <c>--entities-cpu</c>.
+/// See benchmarks/README.md.
+/// </summary>
 public static class Program
 {
-    public static void Main(string[] args)
+    public static int Main(string[] args)
     {
-        if (args is ["--parse-cpu", ..])
+        switch (args)
         {
-            ParseThroughput.Run(args);
-            return;
+            case ["--parse-cpu", ..]:
+                ParseThroughput.Run(args);
+                return 0;
+            case ["--framing-cpu", ..]:
+                FramingThroughput.Run(args);
+                return 0;
+            case ["--entities-cpu", ..]:
+                EntityThroughput.Run(args);
+                return 0;
+            default:
+                return BenchmarkSuite.Run(typeof(Program).Assembly, args);
         }
-
-
-        if (args is ["--framing-cpu", ..])
-        {
-            FramingThroughput.Run(args);
-            return;
-        }
-
-        if (args is ["--entities-cpu", ..])
-        {
-            EntityThroughput.Run(args);
-            return;
-        }
-
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

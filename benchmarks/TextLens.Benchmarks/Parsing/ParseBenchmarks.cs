@@ -1,8 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Columns;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Reports;
-using BenchmarkDotNet.Running;
 using TextLens.Text;
 
 namespace TextLens.Benchmarks.Parsing;
@@ -23,9 +19,9 @@ public class ParseBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var corpus = NewsCorpus.Instance;
+        var corpus = BenchmarkCorpus.Instance;
         _documents = corpus.Documents;
-        Console.WriteLine($"// Corpus: {corpus.Source}, {_documents.Length} documents, {corpus.TotalChars} chars");
+        Console.WriteLine($"// Corpus: {corpus}");
 
         // Grow the tables once so the measured passes allocate nothing.
         Parse();
@@ -71,44 +67,5 @@ public class ParseBenchmarks
         }
 
         return quotes;
-    }
-
-    private sealed class ThroughputConfig : ManualConfig
-    {
-        public ThroughputConfig() => AddColumn(new CharsPerSecondColumn());
-    }
-
-    /// <summary>Corpus characters per second of mean time, in millions.</summary>
-    private sealed class CharsPerSecondColumn : IColumn
-    {
-        public string Id => nameof(CharsPerSecondColumn);
-
-        public string ColumnName => "MChars/s";
-
-        public bool AlwaysShow => true;
-
-        public ColumnCategory Category => ColumnCategory.Custom;
-
-        public int PriorityInCategory => 0;
-
-        public bool IsNumeric => true;
-
-        public UnitType UnitType => UnitType.Dimensionless;
-
-        public string Legend => "Millions of corpus characters parsed per second (total chars / mean time)";
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase)
-        {
-            var mean = summary[benchmarkCase]?.ResultStatistics?.Mean;
-            return mean is > 0
-                ? (NewsCorpus.Instance.TotalChars / (mean.Value / 1e9) / 1e6).ToString("F1", System.Globalization.CultureInfo.InvariantCulture)
-                : "-";
-        }
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) => GetValue(summary, benchmarkCase);
-
-        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
-
-        public bool IsAvailable(Summary summary) => true;
     }
 }

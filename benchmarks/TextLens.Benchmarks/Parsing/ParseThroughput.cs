@@ -15,7 +15,7 @@ internal static class ParseThroughput
     public static void Run(string[] args)
     {
         var passes = args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out var p) ? p : 40;
-        var corpus = NewsCorpus.Instance;
+        var corpus = BenchmarkCorpus.Instance;
         var parsed = new ParsedDocument();
         Console.WriteLine($"Corpus: {corpus.Source}, {corpus.Documents.Length} documents, {corpus.TotalChars} chars; {passes} passes each");
         Console.WriteLine("| Pass | CPU ms/pass | M chars/s (CPU) | wall ms/pass | M chars/s (wall) | bytes allocated/pass |");
