@@ -74,7 +74,8 @@ internal sealed class PipelineFactory : IDisposable
     {
         for (var i = 0; i < files.Count; i++)
         {
-            values[$"{key}:{i}"] = Path.GetFullPath(files[i]);
+            // A file path, or the name of an embedded lexicon/gazetteer (ukraine-war, world).
+            values[$"{key}:{i}"] = File.Exists(files[i]) ? Path.GetFullPath(files[i]) : files[i];
         }
     }
 }

@@ -104,8 +104,8 @@ internal sealed class CorpusCommandOptions
     private readonly Option<string> _period = new("--period", "-p") { Description = "Period: none, day, week, month or year.", DefaultValueFactory = _ => "none" };
     private readonly Option<string?> _analyzers = new("--analyzers", "-a") { Description = "Comma-separated analyzers to run (default: all built-in)." };
     private readonly Option<int> _threads = new("--threads", "-t") { Description = "Worker threads (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
-    private readonly Option<string[]> _lexicons = new("--lexicon", "-l") { Description = "A framing lexicon file (TextLens JSON); repeatable. Replaces the default lexicon." };
-    private readonly Option<string[]> _gazetteers = new("--gazetteer") { Description = "A gazetteer file (TextLens JSON); repeatable. Replaces the default gazetteers." };
+    private readonly Option<string[]> _lexicons = new("--lexicon", "-l") { Description = "A framing lexicon: a TextLens JSON file or an embedded name (karabakh-conflict, ukraine-war); repeatable. Replaces the default lexicon." };
+    private readonly Option<string[]> _gazetteers = new("--gazetteer") { Description = "A gazetteer: a TextLens JSON file or an embedded name (world, karabakh); repeatable. Replaces the default gazetteers." };
     private readonly Option<string[]> _cues = new("--cues") { Description = "An attribution cue lexicon file; repeatable. Added to the default cues." };
     private readonly Option<string[]> _plugins = new("--plugin") { Description = "A plugin assembly (.dll) to load; repeatable. Only the named files are loaded." };
     private readonly Option<string?> _manifest = new("--manifest") { Description = "Re-run the analysis recorded in a report.json (analyzers, versions, options, lexicons, grouping)." };
