@@ -136,7 +136,12 @@ internal sealed class FramingThroughputConfig : ManualConfig
                 return "-";
             }
 
-            var patterns = (int)benchmarkCase.Parameters["Patterns"];
+            // With --join, the column also meets other classes' cases, which have no Patterns parameter.
+            if (benchmarkCase.Parameters["Patterns"] is not int patterns)
+            {
+                return "-";
+            }
+
             var reduced = benchmarkCase.Descriptor.Type == typeof(FramingRegexCompiledBenchmarks) && patterns >= 10_000;
             var chars = FramingWorkload.For(patterns, reduced).TotalChars;
             return (chars / (mean.Value / 1e9) / 1e6).ToString("F1", CultureInfo.InvariantCulture);

@@ -3,12 +3,18 @@ using System.Text;
 
 namespace TextLens.Cli.Tests.EndToEnd;
 
-/// <summary>Ctrl+C (SIGINT) during a long run: exit 130, nothing written, no temporary file left.</summary>
+/// <summary>
+/// An interrupt during a long run: exit 130, nothing written, no temporary file left. The console handles SIGINT
+/// (Ctrl+C) and SIGTERM through the same cancellation path; the test sends SIGTERM because a child started by the
+/// test host inherits SIGINT as ignored (as a non-interactive shell's background jobs do), and the .NET runtime keeps
+/// an inherited "ignore" for SIGINT, which a terminal user pressing Ctrl+C never meets (checked by hand: exit 130).
+/// </summary>
 public sealed class InterruptTests
 {
-    [Fact(Skip = "Under dotnet test the child exits 0: SIGINT from 'kill -INT' is not acted on, though the same command from a shell exits 130 " +
-        "with 'interrupted after N documents; nothing written' and an empty --out. Cause not yet found (inherited signal disposition?).")]
-    public async Task Sigint_during_analysis_exits_130_and_leaves_no_file()
+    [Fact(Skip = "Started by the test host, the child runs to the end and exits 0 after SIGINT or SIGTERM; the same command " +
+        "started from a shell (also as a background job) exits 130 with 'interrupted after N documents; nothing written' and an " +
+        "empty --out, whether the signal comes 1 s or 4 s after start. Cause under the test host not found yet.")]
+    public async Task Interrupt_during_analysis_exits_130_and_leaves_no_file()
     {
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
         {
@@ -19,12 +25,7 @@ public sealed class InterruptTests
         var corpus = dir.File("large.jsonl");
         WriteLargeCorpus(corpus, documents: 3000, bytesPerDocument: 20_000);
         var outDir = dir.File("out");
-        // A test host may start its children with SIGINT ignored (like a shell's background jobs), and the runtime
-        // keeps an inherited "ignore" for SIGINT, as a terminal user's Ctrl+C never meets. GNU env resets it first.
         var info = TextLensProcess.StartInfo(dir.Path, "analyze", corpus, "--out", outDir, "--threads", "1", "--quiet");
-        info.ArgumentList.Insert(0, info.FileName);
-        info.ArgumentList.Insert(0, "--default-signal=INT");
-        info.FileName = "env";
         info.RedirectStandardInput = false;
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -33,7 +34,7 @@ public sealed class InterruptTests
         // Give the process time to start and begin analysing (output is redirected, so there is no progress bar to watch).
         await Task.Delay(2500);
         Assert.False(process.HasExited, "the run ended before it could be interrupted: " + await stderr);
-        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await kill.WaitForExitAsync();
         }
