@@ -39,6 +39,19 @@ internal sealed class CorpusFile : IAsyncDisposable
     /// <summary>The length of the file.</summary>
     public long Length => _file.Length;
 
+    /// <summary>Opens a corpus file, or says why it could not be opened (an I/O or permission error), as one sentence.</summary>
+    public static async Task<(CorpusFile? File, string? Error)> TryOpenAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await OpenAsync(path, cancellationToken).ConfigureAwait(false), null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, $"could not open the file: {e.Message}");
+        }
+    }
+
     /// <summary>Opens a file.</summary>
     /// <exception cref="IOException">The file cannot be opened or read.</exception>
     /// <exception cref="UnauthorizedAccessException">The file cannot be opened.</exception>

@@ -32,16 +32,7 @@ internal sealed class CsvCorpusSource : ICorpusSource
     public async IAsyncEnumerable<CorpusRecord> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        CorpusFile? file = null;
-        string? openError = null;
-        try
-        {
-            file = await CorpusFile.OpenAsync(_path, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            openError = $"could not open the file: {e.Message}";
-        }
+        var (file, openError) = await CorpusFile.TryOpenAsync(_path, cancellationToken).ConfigureAwait(false);
 
         if (file is null)
         {
