@@ -70,10 +70,12 @@ internal static class Tokenizer
 
     private static readonly byte[] Classes = BuildClassTable();
 
-    /// <summary>Tokenizes <paramref name="text"/> into <paramref name="doc"/>'s token, part and key tables.</summary>
-    public static void Tokenize(string text, ParsedDocument doc)
+    /// <summary>
+    /// Tokenizes <paramref name="s"/> (the text of the document <paramref name="doc"/> was reset for) into the
+    /// document's token, part, key and marker tables, and sets <see cref="ParsedDocument.WordCount"/>.
+    /// </summary>
+    public static void Tokenize(ReadOnlySpan<char> s, ParsedDocument doc)
     {
-        ReadOnlySpan<char> s = text;
         var keys = doc.KeyBuffer.AsSpan(0, s.Length);
         ref var table = ref MemoryMarshal.GetArrayDataReference(Classes);
         var n = s.Length;
@@ -99,7 +101,7 @@ internal static class Tokenizer
                     }
                 }
 
-                i = ScanWord(s, keys, doc, i, k, space, ref words);
+                i = Word(s, keys, doc, i, k, space, ref words);
                 space = TokenFlags.None;
                 continue;
             }
@@ -137,7 +139,7 @@ internal static class Tokenizer
 
                 if (pk < WordStartLimit)
                 {
-                    i = ScanWord(s, keys, doc, i, pk, space, ref words);
+                    i = ScanWord(s, keys, doc, i, pk, space, ref words, i, TokenKeyHash.Seed, 0, 0);
                     space = TokenFlags.None;
                     continue;
                 }
@@ -284,27 +286,74 @@ internal static class Tokenizer
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsDigitAt(ReadOnlySpan<char> s, int index) => ClassAt(s, index) >> 3 == RoleDigit;
 
-    /// <summary>Scans a word or number starting at <paramref name="start"/> (a letter or digit with class <paramref name="first"/>), emits it and any clitic after it.</summary>
+    /// <summary>
+    /// Emits the word or number at <paramref name="start"/> (a letter or digit with class <paramref name="first"/>)
+    /// when it is a plain run of ASCII letters and digits ended by white space or punctuation, which is most words
+    /// of English text; otherwise continues in <see cref="ScanWord"/>. Returns the index after the token(s).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Word(ReadOnlySpan<char> s, Span<char> keys, ParsedDocument doc, int start, int first, TokenFlags flags, ref int words)
+    {
+        var (i, h, uppers, bits) = AsciiRun(s, keys, start, TokenKeyHash.Seed, 0, 0);
+        if (i == start || (i < s.Length && !IsPlainEnd(s[i])))
+        {
+            return ScanWord(s, keys, doc, start, first, flags, ref words, i, h, uppers, bits);
+        }
+
+        if ((first & UpperBit) != 0)
+        {
+            flags |= TokenFlags.Capitalized;
+        }
+
+        if (uppers >= 2 && (bits & LowerBit) == 0)
+        {
+            flags |= TokenFlags.AllCaps;
+        }
+
+        if ((bits & DigitBit) != 0)
+        {
+            flags |= TokenFlags.HasDigit;
+        }
+
+        if ((flags & TokenFlags.ParagraphStart) != 0)
+        {
+            doc.AddMarker(doc.TokenTableCount, words);
+        }
+
+        doc.AddToken(new Token(start, i - start, first >> 3 == RoleDigit ? TokenKind.Number : TokenKind.Word, flags, h));
+        words++;
+        return i;
+    }
+
+    /// <summary>Whether a character after an ASCII run ends the word without any further rule (not a joiner, not a period, not another script).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsPlainEnd(char c)
+    {
+        if (c >= 128)
+        {
+            return false;
+        }
+
+        var role = Classes[c] >> 3;
+        return role < RolePeriod || role > RoleJoiner;
+    }
+
+    /// <summary>
+    /// Scans the rest of a word or number that starts at <paramref name="start"/>, from <paramref name="i"/> where a
+    /// first ASCII run stopped (with its hash and letter accumulators), emits it and any clitic after it.
+    /// </summary>
     /// <remarks>
     /// ASCII letters and digits are folded and hashed by <see cref="AsciiRun"/>, a small leaf loop whose state the
     /// JIT keeps in registers; everything rarer (other scripts, separators, compound parts) runs here.
     /// </remarks>
-    private static int ScanWord(ReadOnlySpan<char> s, Span<char> keys, ParsedDocument doc, int start, int first, TokenFlags flags, ref int words)
+    private static int ScanWord(ReadOnlySpan<char> s, Span<char> keys, ParsedDocument doc, int start, int first, TokenFlags flags, ref int words, int i, int h, int uppers, int bits)
     {
         ref var table = ref MemoryMarshal.GetArrayDataReference(Classes);
         var n = s.Length;
-        var i = start;
-        var h = TokenKeyHash.Seed;
-        long letters = 0;
         var all = 0;
         var shape = new WordShape(start, first >> 3 == RoleDigit);
-        while (true)
+        while (i < n)
         {
-            i = AsciiRun(s, keys, i, ref h, ref letters);
-            if (i >= n)
-            {
-                break;
-            }
 
             // A letter or digit of another script, a surrogate pair, or a separator that may join.
             int width;
@@ -329,7 +378,8 @@ internal static class Tokenizer
                 wk = 0;
             }
 
-            letters = (letters | (uint)wk) + ((wk & UpperBit) << 8);
+            uppers += wk & UpperBit;
+            bits |= wk;
             for (var end = i + width; i < end; i++)
             {
                 var c = s[i];
@@ -338,10 +388,10 @@ internal static class Tokenizer
                 h = TokenKeyHash.Add(h, f);
                 all |= c;
             }
+
+            (i, h, uppers, bits) = AsciiRun(s, keys, i, h, uppers, bits);
         }
 
-        var uppers = letters >> 8;
-        var bits = (int)(letters & 0xFF);
         var kind = shape.IsNumber ? TokenKind.Number : TokenKind.Word;
         var hyphenated = shape.FirstPart >= 0;
         if (hyphenated)
@@ -349,7 +399,7 @@ internal static class Tokenizer
             doc.AddPart(new TokenPart(shape.PartStart, i - shape.PartStart, TokenKeyHash.Compute(keys[shape.PartStart..i])));
         }
         else if (kind == TokenKind.Word && i < n && s[i] == '.'
-            && IsAbbreviation(keys, start, i, shape.Dotted ? Math.Max(shape.LongestSegment, i - shape.SegmentStart) : 0, (first & UpperBit) != 0, (int)Math.Min(uppers, 2), bits))
+            && IsAbbreviation(keys, start, i, shape.Dotted ? Math.Max(shape.LongestSegment, i - shape.SegmentStart) : 0, (first & UpperBit) != 0, uppers, bits))
         {
             keys[i] = '.';
             h = TokenKeyHash.Add(h, '.');
@@ -405,10 +455,10 @@ internal static class Tokenizer
     }
 
     /// <summary>
-    /// Folds and hashes the run of ASCII letters and digits at <paramref name="i"/>; returns the index after it.
-    /// <paramref name="letters"/> accumulates the class bits (OR, low byte) and the number of capitals (from bit 8).
+    /// Folds and hashes the run of ASCII letters and digits at <paramref name="i"/>, continuing <paramref name="hash"/>;
+    /// <paramref name="uppers"/> counts capitals and <paramref name="bits"/> accumulates the class bits.
     /// </summary>
-    private static int AsciiRun(ReadOnlySpan<char> s, Span<char> keys, int i, ref int hash, ref long letters)
+    private static AsciiRunResult AsciiRun(ReadOnlySpan<char> s, Span<char> keys, int i, int hash, int uppers, int bits)
     {
         // keys is at least as long as s (the tokenizer slices the key buffer to the text length).
         ref var src = ref MemoryMarshal.GetReference(s);
@@ -416,7 +466,8 @@ internal static class Tokenizer
         ref var table = ref MemoryMarshal.GetArrayDataReference(Classes);
         var n = s.Length;
         var h = hash;
-        var a = letters;
+        var u = uppers;
+        var b = bits;
         while ((uint)i < (uint)n)
         {
             var c = Unsafe.Add(ref src, i);
@@ -434,14 +485,16 @@ internal static class Tokenizer
             var f = (char)(c | ((k & UpperBit) << 5));
             Unsafe.Add(ref dst, i) = f;
             h = TokenKeyHash.Add(h, f);
-            a = (a | (uint)k) + ((k & UpperBit) << 8);
+            u += k & UpperBit;
+            b |= k;
             i++;
         }
 
-        hash = h;
-        letters = a;
-        return i;
+        return new AsciiRunResult(i, h, u, b);
     }
+
+    /// <summary>Where an ASCII run ended, and the hash and letter accumulator after it (returned in registers).</summary>
+    private readonly record struct AsciiRunResult(int End, int Hash, int Uppers, int Bits);
 
     /// <summary>Emits the clitic that starts with the apostrophe at <paramref name="i"/>, if there is one.</summary>
     private static int Clitic(ReadOnlySpan<char> s, Span<char> keys, ParsedDocument doc, int i, int words)

@@ -56,6 +56,25 @@ public class QuoteFinderTests
     }
 
     [Fact]
+    public void Find_StraightQuotesOverTwoParagraphs_OneMultiParagraphSpan()
+    {
+        var doc = Parse.Text("\"Roads were mined\n\"and bridges too,\" he said.\nNew \"x\".");
+
+        Assert.Equal(
+            [
+                ("\"Roads were mined\n\"and bridges too,\"", "Roads were mined\n\"and bridges too,", QuoteFlags.MultiParagraph),
+                ("\"x\"", "x", QuoteFlags.Short),
+            ],
+            doc.QuoteTexts());
+    }
+
+    [Fact]
+    public void Find_SentenceInitialShortQuote_IsNotShort()
+    {
+        Assert.Equal([("“We won,”", "We won,", QuoteFlags.None)], Parse.Text("“We won,” he said.").QuoteTexts());
+    }
+
+    [Fact]
     public void Find_UnbalancedOpeningMark_EndsAtParagraphEnd()
     {
         const string text = "He called it “a provocation.\nThe talks resumed on Monday.\nBaku called it “a step”.";

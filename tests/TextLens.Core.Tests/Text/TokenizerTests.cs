@@ -252,6 +252,16 @@ public class TokenizerTests
     }
 
     [Fact]
+    public void Tokenize_EmailAtLineStart_KeepsParagraphStart()
+    {
+        var doc = Parse.Text("Contact:\njohn.smith@mod.example.az wrote");
+
+        Assert.Equal(["Contact", ":", "john.smith@mod.example.az", "wrote"], doc.TokenTexts());
+        Assert.True(doc.Tokens[2].Has(TokenFlags.ParagraphStart | TokenFlags.SentenceStart | TokenFlags.SpaceBefore));
+        Assert.Equal(["Contact:\n", "john.smith@mod.example.az wrote"], doc.ParagraphTexts());
+    }
+
+    [Fact]
     public void Tokenize_AtSignWithoutDomain_IsSymbol()
     {
         Assert.Equal([("@", Symbol), ("AzMoD", Word), ("at", Word), ("a", Word), ("@", Symbol), ("b", Word)], Parse.Tokens("@AzMoD at a@b"));
@@ -295,6 +305,53 @@ public class TokenizerTests
         var doc = Parse.Text("a,b c");
 
         Assert.Equal([TokenFlags.SpaceBefore, TokenFlags.None, TokenFlags.None, TokenFlags.SpaceBefore], doc.Tokens.ToArray().Select(t => t.OwnFlags() & TokenFlags.SpaceBefore));
+    }
+
+    [Fact]
+    public void Parse_ReusedDocumentAtSteadyState_AllocatesNothing()
+    {
+        var document = new TextDocument("1", string.Concat(Enumerable.Repeat(
+            "Maj. Gen. Volkov said the Ahmedbeyli-Fizuli-Shusha road had 2,728 mines. “We cleared the ‘gifts’,” Baku’s envoy said.\n", 200)));
+        var parsed = new ParsedDocument();
+        for (var i = 0; i < 5; i++)
+        {
+            DocumentParser.Default.Parse(document, parsed);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        DocumentParser.Default.Parse(document, parsed);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.Equal(200, parsed.Paragraphs.Length);
+        Assert.Equal(400, parsed.Quotes.Length);
+    }
+
+    [Theory]
+    [InlineData("url-brackets")]
+    [InlineData("dotted-email")]
+    [InlineData("chained-emails")]
+    [InlineData("hyphens")]
+    [InlineData("compound")]
+    [InlineData("nested-openers")]
+    public void Parse_PathologicalInput_FinishesInLinearTime(string shape)
+    {
+        var text = shape switch
+        {
+            "url-brackets" => "http://x.az/" + new string(')', 500_000) + ".",
+            "dotted-email" => string.Concat(Enumerable.Repeat("a.", 300_000)) + "@b.cc",
+            "chained-emails" => string.Concat(Enumerable.Repeat("a@b.cc", 100_000)),
+            "hyphens" => new string('-', 1_000_000),
+            "compound" => string.Concat(Enumerable.Repeat("a-", 300_000)) + "b",
+            _ => string.Concat(Enumerable.Repeat("“a ", 200_000)),
+        };
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var doc = Parse.Text(text);
+        watch.Stop();
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"{shape} took {watch.Elapsed}");
+        Assert.NotEmpty(doc.Tokens.ToArray());
     }
 
     [Fact]
