@@ -1,9 +1,10 @@
 using BenchmarkDotNet.Running;
+using TextLens.Benchmarks.Framing;
 using TextLens.Benchmarks.Parsing;
 
 namespace TextLens.Benchmarks;
 
-/// <summary>Entry point: <c>dotnet run -c Release -- --filter '*Framing*'</c>; <c>-- --parse-cpu</c> for the parser's CPU-time throughput.</summary>
+/// <summary>Entry point: <c>dotnet run -c Release -- --filter '*Framing*'</c>; <c>-- --parse-cpu</c> for the parser's CPU-time throughput, <c>-- --framing-cpu</c> for the framing matcher's.</summary>
 public static class Program
 {
     public static void Main(string[] args)
@@ -11,6 +12,13 @@ public static class Program
         if (args is ["--parse-cpu", ..])
         {
             ParseThroughput.Run(args);
+            return;
+        }
+
+
+        if (args is ["--framing-cpu", ..])
+        {
+            FramingThroughput.Run(args);
             return;
         }
 

@@ -33,7 +33,7 @@ namespace TextLens.Framing;
 /// </remarks>
 public static class FramingLexiconImporter
 {
-    /// <summary>The deepest nesting of YAML mappings and lists accepted.</summary>
+    /// <summary>The deepest nesting of YAML mappings and lists accepted (the top mapping is level 1; a label's list counts as a level).</summary>
     public const int MaxYamlDepth = 32;
 
     /// <summary>The id of the one concept a LIWC import makes.</summary>
@@ -229,9 +229,9 @@ public static class FramingLexiconImporter
         ArgumentNullException.ThrowIfNull(origin);
         ArgumentException.ThrowIfNullOrEmpty(name);
         var reader = new QuantedaReader(origin, name);
+        var parser = new Parser(new StringReader(yaml));
         try
         {
-            var parser = new Parser(new StringReader(yaml));
             parser.Consume<StreamStart>();
             if (parser.Accept<StreamEnd>(out _))
             {
@@ -251,6 +251,12 @@ public static class FramingLexiconImporter
         catch (YamlException ex)
         {
             throw new LexiconException(new LexiconFault(origin, (int)ex.Start.Line, (int)ex.Start.Column, null, $"Invalid YAML: {ex.Message}"));
+        }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet's scanner throws this (without a position) on some unterminated flow collections: report where parsing stopped.
+            var at = parser.Current?.End ?? Mark.Empty;
+            throw new LexiconException(new LexiconFault(origin, (int)at.Line, (int)at.Column, null, $"Invalid YAML after this point (an unclosed '[' or '{{'?): {ex.Message}"));
         }
 
         if (reader.Faults.Count > 0)
@@ -327,7 +333,7 @@ public static class FramingLexiconImporter
             var start = parser.Consume<MappingStart>();
             if (depth > MaxYamlDepth)
             {
-                Fault(start.Start, $"The dictionary nests deeper than {MaxYamlDepth} levels.");
+                Fault(start.Start, $"The dictionary nests deeper than {MaxYamlDepth} levels (mappings and lists).");
                 throw new LexiconException(Faults);
             }
 
@@ -353,11 +359,14 @@ public static class FramingLexiconImporter
                         ReadMapping(parser, path, depth + 1);
                         break;
                     case SequenceStart:
-                        AddLabel(path, ReadPatterns(parser, depth + 1), key.Start);
+                        var faultsBefore = Faults.Count;
+                        var patterns = ReadPatterns(parser, depth + 1);
+                        AddLabel(path, patterns, key.Start, reportEmpty: Faults.Count == faultsBefore);
                         break;
                     case Scalar scalar:
                         parser.MoveNext();
-                        AddLabel(path, Pattern(scalar) is { } one ? [one] : [], key.Start);
+                        var single = Pattern(scalar);
+                        AddLabel(path, single is null ? [] : [single], key.Start, reportEmpty: single is not null);
                         break;
                     case AnchorAlias a:
                         Fault(a.Start, "YAML aliases are not supported in dictionaries.");
@@ -377,7 +386,7 @@ public static class FramingLexiconImporter
             var start = parser.Consume<SequenceStart>();
             if (depth > MaxYamlDepth)
             {
-                Fault(start.Start, $"The dictionary nests deeper than {MaxYamlDepth} levels.");
+                Fault(start.Start, $"The dictionary nests deeper than {MaxYamlDepth} levels (mappings and lists).");
                 throw new LexiconException(Faults);
             }
 
@@ -402,7 +411,7 @@ public static class FramingLexiconImporter
                         var nested = parser.Current!;
                         if (depth + 1 > MaxYamlDepth)
                         {
-                            Fault(nested.Start, $"The dictionary nests deeper than {MaxYamlDepth} levels.");
+                            Fault(nested.Start, $"The dictionary nests deeper than {MaxYamlDepth} levels (mappings and lists).");
                             throw new LexiconException(Faults);
                         }
 
@@ -445,13 +454,18 @@ public static class FramingLexiconImporter
             return new FramingPattern(text);
         }
 
-        private void AddLabel(List<string> path, List<FramingPattern> patterns, Mark at)
+        private void AddLabel(List<string> path, List<FramingPattern> patterns, Mark at, bool reportEmpty)
         {
             var labelId = string.Join('.', path);
             var conceptId = path.Count == 1 ? name : string.Join('.', path.Take(path.Count - 1));
             if (patterns.Count == 0)
             {
-                Fault(at, $"Key \"{labelId}\" has no pattern.");
+                // A list whose every pattern was faulty has been reported already.
+                if (reportEmpty)
+                {
+                    Fault(at, $"Key \"{labelId}\" has no pattern.");
+                }
+
                 return;
             }
 

@@ -62,8 +62,10 @@ internal static class FramingLexiconReader
         }
 
         var lexicon = new FramingLexicon(name ?? "", version ?? "", concepts.ToArray(), options, language, description, origin, FramingLexicon.HashOf(bytes));
+        // A field with a structural fault (wrong type, bad item) is not reported again by the rules.
         var faults = new List<LexiconFault>(context.Faults);
-        faults.AddRange(FramingLexiconRules.Check(lexicon, context.PositionOf));
+        var faulted = context.Faults.Select(f => f.Field ?? "").ToHashSet(StringComparer.Ordinal);
+        faults.AddRange(FramingLexiconRules.Check(lexicon, context.PositionOf).Where(f => !faulted.Contains(f.Field ?? "")));
         if (faults.Count > 0)
         {
             throw new LexiconException(Sort(faults));
@@ -133,10 +135,8 @@ internal static class FramingLexiconReader
                 case "patterns":
                     foreach (var (patternPath, item) in context.Items(field, m.Value))
                     {
-                        if (ReadPattern(context, patternPath, item) is { } p)
-                        {
-                            patterns.Add(p);
-                        }
+                        // A placeholder keeps the model's indices equal to the file's for the messages of the rules.
+                        patterns.Add(ReadPattern(context, patternPath, item) ?? new FramingPattern(""));
                     }
 
                     break;

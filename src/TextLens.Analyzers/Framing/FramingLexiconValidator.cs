@@ -83,18 +83,35 @@ public static class FramingLexiconValidator
             }
         }
 
-        foreach (var shorter in entries)
+        var reported = new HashSet<(string, string)>();
+        for (var i = 0; i < entries.Count; i++)
         {
-            foreach (var longer in entries)
+            var shorter = entries[i];
+            for (var j = 0; j < entries.Count; j++)
             {
-                if (ReferenceEquals(shorter, longer) || shorter.Label == longer.Label || longer.Words.Length <= shorter.Words.Length || !StartsWith(longer, shorter))
+                var longer = entries[j];
+                if (i == j || shorter.Label == longer.Label || longer.Words.Length < shorter.Words.Length || !StartsWith(longer, shorter))
                 {
                     continue;
                 }
 
-                Add(OverlappingPatterns, longer.Field,
-                    $"Pattern \"{longer.Pattern.Text}\" (label \"{longer.Label}\") starts with \"{shorter.Pattern.Text}\" (label \"{shorter.Label}\", {shorter.Field}); "
-                    + $"where both match, the longer wins and \"{shorter.Label}\" is not counted.");
+                if (longer.Words.Length > shorter.Words.Length)
+                {
+                    if (reported.Add((longer.Field, shorter.Label)))
+                    {
+                        Add(OverlappingPatterns, longer.Field,
+                            $"Pattern \"{longer.Pattern.Text}\" (label \"{longer.Label}\") starts with \"{shorter.Pattern.Text}\" (label \"{shorter.Label}\", {shorter.Field}); "
+                            + $"where both match, the longer wins and \"{shorter.Label}\" is not counted.");
+                    }
+                }
+                else if (shorter.Prefix && !(longer.Prefix && longer.Words[^1] == shorter.Words[^1]) && reported.Add((longer.Field, shorter.Label)))
+                {
+                    // Same length: a prefix pattern also matches every word the other pattern matches.
+                    var winner = i < j ? shorter : longer;
+                    Add(OverlappingPatterns, longer.Field,
+                        $"Pattern \"{longer.Pattern.Text}\" (label \"{longer.Label}\") is also matched by \"{shorter.Pattern.Text}\" (label \"{shorter.Label}\", {shorter.Field}); "
+                        + $"equally long matches go to the label declared first, \"{winner.Label}\".");
+                }
             }
         }
 

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using TextLens.Text;
+
+namespace TextLens.Benchmarks.Framing;
+
+/// <summary>
+/// <c>dotnet run -c Release -- --framing-cpu [seconds] [textlens]</c> (<c>textlens</c>: only the TextLens passes): the contenders of <see cref="FramingMatcherBenchmarks"/> and
+/// <see cref="FramingRegexCompiledBenchmarks"/> timed with the process's CPU time as well as wall time, and their
+/// allocations per pass. On a shared, busy machine the CPU time of a single-threaded loop is what one core
+/// delivers. Not a replacement for BenchmarkDotNet.
+/// </summary>
+internal static class FramingThroughput
+{
+    public static void Run(string[] args)
+    {
+        var seconds = args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out var s) ? s : 3;
+        var textLensOnly = args.Length > 2 && args[2] == "textlens";
+        Console.WriteLine("| Patterns | Contender | input chars | hits | CPU ms/pass | M chars/s (CPU) | wall ms/pass | bytes allocated/pass |");
+        Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var patterns in new[] { 50, 1_000, 10_000 })
+        {
+            var w = FramingWorkload.For(patterns);
+            var reused = new ParsedDocument();
+            var parsed = w.ParseAll();
+            var nonBacktracking = textLensOnly ? null! : w.CreateRegex(RegexOptions.NonBacktracking);
+            Measure(patterns, "TextLens parse + match", w, () => w.CountParseAndMatch(reused));
+            Measure(patterns, "TextLens match only", w, () => w.CountMatchOnly(parsed));
+            Measure(patterns, "Parse only (for reference)", w, () => ParseOnly(w, reused));
+            if (textLensOnly)
+            {
+                continue;
+            }
+
+            Measure(patterns, "Regex NonBacktracking", w, () => w.CountRegex(nonBacktracking));
+            Measure(patterns, "SearchValues + boundary", w, w.CountSearchValues);
+            var small = FramingWorkload.For(patterns, reduced: patterns >= 10_000);
+            var compiled = small.CreateRegex(RegexOptions.Compiled);
+            var smallReused = new ParsedDocument();
+            Measure(patterns, patterns >= 10_000 ? "TextLens parse + match (1/20 input)" : "TextLens parse + match (again)", small, () => small.CountParseAndMatch(smallReused));
+            Measure(patterns, patterns >= 10_000 ? "Regex Compiled (1/20 input)" : "Regex Compiled", small, () => small.CountRegex(compiled));
+        }
+
+        void Measure(int patterns, string name, FramingWorkload w, Func<int> pass)
+        {
+            // Warm up long enough for tiered compilation, at least two passes.
+            var warm = Stopwatch.StartNew();
+            var hits = pass();
+            var runs = 1;
+            while (warm.Elapsed.TotalSeconds < seconds || runs < 2)
+            {
+                pass();
+                runs++;
+            }
+
+            var count = Math.Max(2, (int)(seconds * 1000 / Math.Max(1, warm.Elapsed.TotalMilliseconds / runs)));
+            var process = Process.GetCurrentProcess();
+            process.Refresh();
+            var cpu0 = process.TotalProcessorTime;
+            var alloc0 = GC.GetAllocatedBytesForCurrentThread();
+            var t0 = Stopwatch.GetTimestamp();
+            for (var i = 0; i < count; i++)
+            {
+                pass();
+            }
+
+            var wall = Stopwatch.GetElapsedTime(t0).TotalMilliseconds / count;
+            var allocated = (GC.GetAllocatedBytesForCurrentThread() - alloc0) / count;
+            process.Refresh();
+            var cpu = (process.TotalProcessorTime - cpu0).TotalMilliseconds / count;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {patterns:N0} | {name} | {w.TotalChars:N0} | {hits:N0} | {cpu:F1} | {w.TotalChars / cpu / 1e3:F1} | {wall:F1} | {allocated:N0} |"));
+        }
+    }
+
+    private static int ParseOnly(FramingWorkload w, ParsedDocument reused)
+    {
+        var tokens = 0;
+        foreach (var d in w.Documents)
+        {
+            DocumentParser.Default.Parse(d, reused);
+            tokens += reused.Tokens.Length;
+        }
+
+        return tokens;
+    }
+}
