@@ -80,3 +80,35 @@ internal static class EnglishWords
         Common.Contains(lowerCaseWord.ToString());
 #endif
 }
+
+/// <summary>
+/// A frozen set of lower-case words that can be probed with a span (no string per lookup on .NET 9 and later), or
+/// with a token: its key hash (<see cref="Text.Token.KeyHash"/>) rejects almost every token before any character is compared.
+/// </summary>
+internal readonly struct WordSet
+{
+    private readonly FrozenSet<string> _words;
+    private readonly FrozenSet<int> _hashes;
+#if NET9_0_OR_GREATER
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+#endif
+
+    public WordSet(IEnumerable<string> words)
+    {
+        _words = words.ToFrozenSet(StringComparer.Ordinal);
+        _hashes = _words.SelectMany(w => new[] { Text.TokenKeyHash.Compute(w), Text.TokenKeyHash.Compute(w + ".") }).ToFrozenSet();
+#if NET9_0_OR_GREATER
+        _lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
+    }
+
+    public bool Contains(ReadOnlySpan<char> word) =>
+#if NET9_0_OR_GREATER
+        _lookup.Contains(word);
+#else
+        _words.Contains(word.ToString());
+#endif
+
+    /// <summary>Whether a token's key (a trailing period ignored) is in the set; <paramref name="keyHash"/> is the hash of <paramref name="key"/>.</summary>
+    public bool Contains(ReadOnlySpan<char> key, int keyHash) => _hashes.Contains(keyHash) && Contains(key.TrimEnd('.'));
+}

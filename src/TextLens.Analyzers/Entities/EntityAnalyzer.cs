@@ -34,6 +34,13 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
     private readonly bool _compoundParts;
     private readonly int _topCount;
 
+    /// <summary>
+    /// Whether recognised names are looked up in the gazetteers: with the gazetteers matching first and the built-in
+    /// rules (which never reach into a matched span) a lookup cannot succeed, so it runs only for recognizer-only mode
+    /// or a custom recognizer.
+    /// </summary>
+    private readonly bool _linkRecognized;
+
     /// <summary>Facets per entity × position × ambiguity, built once so a match allocates only its annotation.</summary>
     private readonly AnnotationFacet[][] _facets;
 
@@ -45,7 +52,10 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
 
     private readonly AnnotationFacet[][] _unlistedFacets;
 
-    public EntityAnalyzer(EntityIndex index, EntityOptions options)
+    /// <param name="index">The gazetteers.</param>
+    /// <param name="options">Validated options.</param>
+    /// <param name="parser">The pipeline's parser: names are tokenized by it, as the documents are.</param>
+    public EntityAnalyzer(EntityIndex index, EntityOptions options, DocumentParser parser)
     {
         _index = index;
         _minimumConfidence = options.MinimumConfidence;
@@ -54,6 +64,7 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
         _topCount = options.TopCount;
         var useRecognizer = options.DetectUnlisted && options.Mode != EntityMode.GazetteerOnly;
         _recognizer = useRecognizer ? options.Recognizer ?? RuleBasedEntityRecognizer.Instance : null;
+        _linkRecognized = options.Mode == EntityMode.RecognizerOnly || options.Recognizer is not null;
 
         if (options.Mode != EntityMode.RecognizerOnly)
         {
@@ -95,7 +106,7 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
                 }
             }
 
-            _matcher = builder.Build();
+            _matcher = builder.Build(parser);
         }
 
         var entities = index.Entities;
@@ -183,9 +194,16 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
         }
 
         s.Found.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
+        var sentences = doc.Sentences;
+        var sentence = 0;
         foreach (var f in s.Found)
         {
-            var paragraph = doc.Sentences[doc.SentenceIndexAt(f.Start)].Paragraph;
+            while (sentence + 1 < sentences.Length && sentences[sentence + 1].Start <= f.Start)
+            {
+                sentence++;
+            }
+
+            var paragraph = sentences[sentence].Paragraph;
             var position = paragraph == headline ? Headline : paragraph == lead ? Lead : Body;
             if (f.Entity >= 0)
             {
@@ -219,7 +237,7 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
             }
 
             s.Found.Add(new Found(start, m.End - start, n.Entity, n.Ambiguous, null, null) { CoverStart = m.Start });
-            if (_compoundParts && _placeWords.Count > 0)
+            if (_compoundParts && _placeWords.Count > 0 && doc.Text.AsSpan(m.Start, m.Length).Contains('-'))
             {
                 NestedPlaces(doc, s, m.Start, m.End);
             }
@@ -230,23 +248,35 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
             return;
         }
 
+        // Surnames of persons named in full, looked up by key hash in one pass over the tokens.
         var firstFound = s.Found.Count;
         for (var i = 0; i < firstFound; i++)
         {
             var f = s.Found[i];
-            if (_surnames[f.Entity] is not { } surname || s.SurnameSeen(f.Entity))
+            if (_surnames[f.Entity] is { } surname && !s.Surnames.Exists(x => x.Entity == f.Entity))
+            {
+                s.Surnames.Add((TokenKeyHash.Compute(surname), surname, f.Entity, f.End));
+            }
+        }
+
+        if (s.Surnames.Count == 0)
+        {
+            return;
+        }
+
+        foreach (ref readonly var token in tokens)
+        {
+            if (token.Kind != TokenKind.Word || !token.Has(TokenFlags.Capitalized))
             {
                 continue;
             }
 
-            s.MarkSurname(f.Entity);
-            for (var t = doc.TokenIndexAt(f.End); t < tokens.Length; t++)
+            foreach (var (hash, surname, entity, after) in s.Surnames)
             {
-                ref readonly var token = ref tokens[t];
-                if (token.Kind == TokenKind.Word && token.Has(TokenFlags.Capitalized) && doc.KeyOf(token).SequenceEqual(surname)
-                    && !Covered(s, token.Start, token.End, firstFound))
+                if (token.KeyHash == hash && token.Start >= after && doc.KeyOf(token).SequenceEqual(surname) && !Covered(s, token.Start, token.End, firstFound))
                 {
-                    s.Found.Add(new Found(token.Start, token.Length, f.Entity, false, null, null));
+                    s.Found.Add(new Found(token.Start, token.Length, entity, false, null, null));
+                    break;
                 }
             }
         }
@@ -347,7 +377,7 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
             }
 
             var surface = text.Substring(r.Start, r.Length);
-            if (_index.TryResolve(r.Name ?? surface, out var entity))
+            if (_linkRecognized && _index.TryResolve(r.Name ?? surface, out var entity))
             {
                 s.Found.Add(new Found(r.Start, r.Length, _index.IndexOf(entity), false, null, null));
                 continue;
@@ -471,9 +501,10 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
     /// <summary>Per-thread working lists, reused from one document to the next.</summary>
     private sealed class Scratch
     {
-        private readonly HashSet<int> _surnames = [];
-
         public List<Found> Found { get; } = [];
+
+        /// <summary>Key hash, key, entity and end of the first full mention of each person whose surname may follow.</summary>
+        public List<(int Hash, string Surname, int Entity, int After)> Surnames { get; } = [];
 
         public List<RecognizedEntity> Known { get; } = [];
 
@@ -484,11 +515,7 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
             Found.Clear();
             Known.Clear();
             Recognized.Clear();
-            _surnames.Clear();
+            Surnames.Clear();
         }
-
-        public bool SurnameSeen(int entity) => _surnames.Contains(entity);
-
-        public void MarkSurname(int entity) => _surnames.Add(entity);
     }
 }

@@ -27,7 +27,7 @@ public static class EntityPipelineBuilderExtensions
         configure(options);
         var index = options.Validate();
         builder.Properties[EntityIndex.PropertyKey] = index;
-        return builder.AddAnalyzer(new EntityAnalyzer(index, options));
+        return builder.AddAnalyzer(new EntityAnalyzer(index, options, builder.Parser));
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text;
 using TextLens.Text;
 
@@ -134,8 +133,12 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
 
     private static void Consider(Scratch s, int first, int end, int sentenceFirst, bool headline)
     {
-        var doc = s.Document;
-        var tokens = doc.Tokens;
+        if (headline)
+        {
+            ConfirmInHeadline(s, first, end);
+            return;
+        }
+
         var initial = s.IsInitial(first, sentenceFirst);
 
         // Leading function words at the start of a sentence ("The Foreign Ministry", "According").
@@ -148,6 +151,19 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
             }
         }
 
+        // A common noun starting a sentence before "of" ("Residents of Zarnaghil", "Soldiers of the Ministry of ...")
+        // is not part of the name; the name after it no longer starts the sentence.
+        if (initial && first < end - 1 && s.IsConnector(first + 1) && !IsHead(s, first))
+        {
+            first++;
+            while (first < end && !s.IsNameWord(first))
+            {
+                first++;
+            }
+
+            initial = false;
+        }
+
         if (first >= end)
         {
             return;
@@ -156,8 +172,7 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
         var type = EntityTypes.Unknown;
         var confidence = 0.5;
         var last = end - 1;
-        var lastKey = s.Key(last);
-        var orgHead = OrgHeads.Contains(lastKey);
+        var orgHead = s.In(OrgHeads, last);
 
         // Leading titles: "Major General Andrei Volkov" → PERSON "Andrei Volkov".
         if (!orgHead)
@@ -194,6 +209,12 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
 
         if (type == EntityTypes.Unknown)
         {
+            // A head word alone ("Party", "Cup", "Bridge") is a capitalised common noun, not a name.
+            if (count == 1 && end - first == 1 && (s.In(OrgHeads, first) || s.In(FacilityHeads, first) || s.In(EventHeads, first) || s.In(LocationHeads, first)))
+            {
+                return;
+            }
+
             (type, confidence) = Guess(s, first, end, count);
         }
 
@@ -202,23 +223,44 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
             confidence = 0.4;
         }
 
-        var key = s.CandidateKey(first, end);
-        if (headline)
+        if (s.AnyHeadline)
         {
-            if (!s.Confirmed.TryGetValue(key, out var confirmed))
-            {
-                return;
-            }
-
-            type = confirmed.Type;
-            confidence = Math.Min(confidence, confirmed.Confidence);
-            s.Candidates.Add(new Candidate(first, end, type, confidence, confirmed.Name));
-            return;
+            s.Confirmed.TryAdd(s.CandidateKey(first, end), (type, confidence, first, end));
         }
-
-        s.Confirmed.TryAdd(key, (type, confidence, null));
         s.Candidates.Add(new Candidate(first, end, type, confidence, null));
     }
+
+    /// <summary>
+    /// In a headline-case line every word is capitalised, so a run says nothing; the longest stretches of it that
+    /// running text of the same document found as names are kept, with the type found there.
+    /// </summary>
+    private static void ConfirmInHeadline(Scratch s, int first, int end)
+    {
+        var i = first;
+        while (i < end)
+        {
+            var matched = false;
+            for (var j = end; j > i; j--)
+            {
+                if (s.IsNameWord(i) && s.IsNameWord(j - 1) && s.Confirmed.TryGetValue(s.CandidateKey(i, j), out var confirmed))
+                {
+                    s.Candidates.Add(new Candidate(i, j, confirmed.Type, confirmed.Confidence, s.Label(confirmed.First, confirmed.End)));
+                    i = j;
+                    matched = true;
+                    break;
+                }
+            }
+
+            if (!matched)
+            {
+                i++;
+            }
+        }
+    }
+
+    private static bool IsHead(Scratch s, int i) =>
+        s.In(OrgHeads, i) || s.In(LocationHeads, i) || s.In(FacilityHeads, i) || s.In(EventHeads, i) || s.In(Titles, i)
+        || s.Key(i) is "mount" or "lake" or "cape" or "port" or "saint" or "st" or "st.";
 
     private static int CountNameWords(Scratch s, int first, int end)
     {
@@ -240,12 +282,11 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
         var best = first;
         for (var i = first; i < end - 1; i++)
         {
-            var key = s.Key(i).TrimEnd('.');
-            if (Titles.Contains(key))
+            if (s.In(Titles, i))
             {
                 best = i + 1;
             }
-            else if (!TitleModifiers.Contains(key))
+            else if (!s.In(TitleModifiers, i))
             {
                 break;
             }
@@ -261,22 +302,22 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
         var last = end - 1;
         var lastKey = s.Key(last);
         var firstKey = s.Key(first);
-        if (OrgHeads.Contains(lastKey) || (count >= 2 && HeadBeforeConnector(s, first, end)))
+        if (s.In(OrgHeads, last) || (count >= 2 && HeadBeforeConnector(s, first, end)))
         {
             return (EntityTypes.Organization, 0.75);
         }
 
-        if (FacilityHeads.Contains(lastKey))
+        if (s.In(FacilityHeads, last))
         {
             return (EntityTypes.Facility, 0.7);
         }
 
-        if (LocationHeads.Contains(lastKey) || (count >= 2 && firstKey is "mount" or "lake" or "cape" or "port"))
+        if (s.In(LocationHeads, last) || (count >= 2 && firstKey is "mount" or "lake" or "cape" or "port"))
         {
             return (EntityTypes.Location, 0.7);
         }
 
-        if (EventHeads.Contains(lastKey))
+        if (s.In(EventHeads, last))
         {
             return (EntityTypes.Event, 0.65);
         }
@@ -284,28 +325,28 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
         // Context: "the village of Cherektar", "Kalbajar region", "commander Volkov", "Mr Smith".
         var before = PreviousWord(s, first);
         var before2 = before >= 0 ? PreviousWord(s, before) : -1;
-        if (before >= 0 && s.Key(before) == "of" && before2 >= 0 && PlaceNouns.Contains(s.Key(before2)))
+        if (before >= 0 && s.Key(before) is "of" && before2 >= 0 && s.In(PlaceNouns, before2))
         {
             return (EntityTypes.Location, 0.7);
         }
 
         var after = end < tokens.Length && tokens[end].IsWordLike ? end : -1;
-        if (after >= 0 && !s.IsCapitalized(after) && (LocationHeads.Contains(s.Key(after)) || PlaceNouns.Contains(s.Key(after))))
+        if (after >= 0 && !s.IsCapitalized(after) && (s.In(LocationHeads, after) || s.In(PlaceNouns, after)))
         {
             return (EntityTypes.Location, 0.65);
         }
 
-        if (before >= 0 && !s.IsCapitalized(before) && RoleWords.Contains(s.Key(before).TrimEnd('.')))
+        if (before >= 0 && !s.IsCapitalized(before) && s.In(RoleWords, before))
         {
             return (EntityTypes.Person, 0.75);
         }
 
-        if (count >= 2 && GivenNames.Contains(firstKey))
+        if (count >= 2 && s.In(GivenNames, first))
         {
             return (EntityTypes.Person, 0.7);
         }
 
-        if (count >= 2 && count <= 3 && after >= 0 && SpeechVerbs.Contains(s.Key(after)))
+        if (count >= 2 && count <= 3 && after >= 0 && s.In(SpeechVerbs, after))
         {
             return (EntityTypes.Person, 0.6);
         }
@@ -313,6 +354,13 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
         if (count == 1 && after >= 0 && !s.IsCapitalized(after) && IsDemonymLike(lastKey))
         {
             return (EntityTypes.Nationality, 0.5);
+        }
+
+        // Two capitalised words with no cue are most often a first name and a surname (about two thirds of such
+        // names in CoNLL-2003 train), unless a word is a common word, an acronym or has a common-noun ending.
+        if (count == 2 && end - first == 2 && LooksLikeNameWord(s, first) && LooksLikeNameWord(s, first + 1))
+        {
+            return (EntityTypes.Person, 0.55);
         }
 
         return (EntityTypes.Unknown, 0.5);
@@ -324,19 +372,27 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
         var head = false;
         for (var i = first; i < end; i++)
         {
-            var key = s.Key(i);
-            if (key is "of" or "for")
+            if (s.Key(i) is "of" or "for")
             {
                 return head;
             }
 
-            head |= OrgHeads.Contains(key);
+            head |= s.In(OrgHeads, i);
         }
 
         return false;
     }
 
-    private static bool IsDemonymLike(string key) =>
+    private static bool LooksLikeNameWord(Scratch s, int i)
+    {
+        var key = s.Key(i);
+        return !s.Document.Tokens[i].Has(TokenFlags.AllCaps) && !s.Document.Tokens[i].Has(TokenFlags.Hyphenated) && !EnglishWords.IsCommon(key)
+            && !(key.EndsWith("tion") || key.EndsWith("tions") || key.EndsWith("ment") || key.EndsWith("ments") || key.EndsWith("ness")
+                 || key.EndsWith("ity") || key.EndsWith("ism") || key.EndsWith("ing") || key.EndsWith("ings") || key.EndsWith("ance") || key.EndsWith("ence")
+                 || key.EndsWith("ary") || key.EndsWith("ory") || key.EndsWith("ics"));
+    }
+
+    private static bool IsDemonymLike(ReadOnlySpan<char> key) =>
         key.Length > 4 && (key.EndsWith("ian", StringComparison.Ordinal) || key.EndsWith("ians", StringComparison.Ordinal)
             || key.EndsWith("ean", StringComparison.Ordinal) || key.EndsWith("ese", StringComparison.Ordinal) || key.EndsWith("ish", StringComparison.Ordinal));
 
@@ -350,12 +406,13 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
     /// <summary>A one-word candidate that is the last word of a two-or-more-word PERSON found in the same document becomes that person.</summary>
     private static void LinkSurnames(Scratch s)
     {
-        var people = new Dictionary<string, string>(StringComparer.Ordinal);
+        var people = s.People;
+        people.Clear();
         foreach (var c in s.Candidates)
         {
             if (c.Type == EntityTypes.Person && c.Last - c.First >= 2)
             {
-                people.TryAdd(s.Key(c.Last - 1), c.Name ?? s.Label(c.First, c.Last));
+                people.TryAdd(s.Key(c.Last - 1).ToString(), c.Name ?? s.Label(c.First, c.Last));
             }
         }
 
@@ -367,7 +424,7 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
         for (var i = 0; i < s.Candidates.Count; i++)
         {
             var c = s.Candidates[i];
-            if (c.Last - c.First == 1 && people.TryGetValue(s.Key(c.First), out var full))
+            if (c.Last - c.First == 1 && people.TryGetValue(s.Key(c.First).ToString(), out var full))
             {
                 s.Candidates[i] = c with { Type = EntityTypes.Person, Confidence = Math.Max(c.Confidence, 0.7), Name = full };
             }
@@ -379,8 +436,10 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
     /// <summary>Per-thread working state, reused from one document to the next.</summary>
     private sealed class Scratch
     {
-        private readonly HashSet<int> _lowerCase = [];
-        private readonly HashSet<int> _midCapitalized = [];
+        private int[] _lowerCase = new int[256];
+        private int[] _midCapitalized = new int[64];
+        private int _lowerCount;
+        private int _midCount;
         private readonly StringBuilder _key = new();
         private bool[] _covered = new bool[256];
         private bool[] _headline = new bool[16];
@@ -389,15 +448,18 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
 
         public List<Candidate> Candidates { get; } = [];
 
-        public Dictionary<string, (string Type, double Confidence, string? Name)> Confirmed { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, string> People { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Names found in running text, by <see cref="CandidateKey"/>: type, confidence and where (for the label).</summary>
+        public Dictionary<string, (string Type, double Confidence, int First, int End)> Confirmed { get; } = new(StringComparer.Ordinal);
 
         public void Reset(ParsedDocument document, IReadOnlyList<RecognizedEntity> known)
         {
             Document = document;
             Candidates.Clear();
             Confirmed.Clear();
-            _lowerCase.Clear();
-            _midCapitalized.Clear();
+            _lowerCount = 0;
+            _midCount = 0;
             var tokens = document.Tokens;
             if (_covered.Length < tokens.Length)
             {
@@ -431,11 +493,11 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
 
                 if (char.IsLower(text[t.Start]))
                 {
-                    _lowerCase.Add(t.KeyHash);
+                    Append(ref _lowerCase, ref _lowerCount, t.KeyHash);
                 }
-                else if (t.Has(TokenFlags.Capitalized) && !IsInitial(i, sentences[sentence].FirstToken))
+                else if (t.Has(TokenFlags.Capitalized) && !_covered[i] && !IsInitial(i, sentences[sentence].FirstToken) && !AfterFunctionWordsOnly(i, sentences[sentence].FirstToken))
                 {
-                    _midCapitalized.Add(t.KeyHash);
+                    Append(ref _midCapitalized, ref _midCount, t.KeyHash);
                 }
             }
 
@@ -445,15 +507,23 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
                 _headline = new bool[Math.Max(paragraphs.Length, _headline.Length * 2)];
             }
 
+            AnyHeadline = false;
             for (var p = 0; p < paragraphs.Length; p++)
             {
                 _headline[p] = ComputeHeadlineCase(paragraphs[p]);
+                AnyHeadline |= _headline[p];
             }
         }
 
+        /// <summary>Whether any line of the document is in headline case (so running-text names are worth remembering).</summary>
+        public bool AnyHeadline { get; private set; }
+
         public bool HeadlineCase(int paragraph) => paragraph < Document.Paragraphs.Length && _headline[paragraph];
 
-        public string Key(int i) => Document.KeyOf(Document.Tokens[i]).ToString();
+        public ReadOnlySpan<char> Key(int i) => Document.KeyOf(Document.Tokens[i]);
+
+        /// <summary>Whether token <paramref name="i"/>'s key (a trailing period ignored) is in <paramref name="set"/>.</summary>
+        public bool In(in WordSet set, int i) => set.Contains(Document.KeyOf(Document.Tokens[i]), Document.Tokens[i].KeyHash);
 
         public bool IsCapitalized(int i)
         {
@@ -461,9 +531,20 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
             return t.Has(TokenFlags.Capitalized) || t.Has(TokenFlags.AllCaps);
         }
 
-        public bool SeenLowerCase(int i) => _lowerCase.Contains(Document.Tokens[i].KeyHash);
+        // Few lookups a document: a vectorised scan of the key hashes beats building a hash set of every word.
+        public bool SeenLowerCase(int i) => _lowerCase.AsSpan(0, _lowerCount).Contains(Document.Tokens[i].KeyHash);
 
-        public bool SeenCapitalizedMidSentence(int i) => _midCapitalized.Contains(Document.Tokens[i].KeyHash);
+        public bool SeenCapitalizedMidSentence(int i) => _midCapitalized.AsSpan(0, _midCount).Contains(Document.Tokens[i].KeyHash);
+
+        private static void Append(ref int[] array, ref int count, int value)
+        {
+            if (count == array.Length)
+            {
+                Array.Resize(ref array, array.Length * 2);
+            }
+
+            array[count++] = value;
+        }
 
         public bool IsNameWord(int i)
         {
@@ -481,7 +562,7 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
                 var firstPart = Document.KeyOf(parts[0]);
                 if (char.IsLower(text[0]))
                 {
-                    return Particles.Contains(firstPart.ToString()) && char.IsUpper(Document.TextOf(parts[1])[0]);
+                    return Particles.Contains(firstPart) && char.IsUpper(Document.TextOf(parts[1])[0]);
                 }
 
                 if (!char.IsUpper(lastPart[0]))
@@ -494,7 +575,7 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
                 return false;
             }
 
-            return !MonthsAndDays.Contains(Document.KeyOf(t).TrimEnd('.').ToString());
+            return !MonthsAndDays.Contains(Document.KeyOf(t), t.KeyHash);
         }
 
         public bool IsConnector(int i)
@@ -511,10 +592,10 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
                 return true;
             }
 
-            return (t.Kind == TokenKind.Word || text is "&") && Connectors.Contains(Document.KeyOf(t).ToString()) && !char.IsUpper(text[0]);
+            return (t.Kind == TokenKind.Word || text is "&") && Connectors.Contains(Document.KeyOf(t), t.KeyHash) && !char.IsUpper(text[0]);
         }
 
-        public bool IsFunctionWord(int i) => FunctionWords.Contains(Key(i));
+        public bool IsFunctionWord(int i) => In(FunctionWords, i);
 
         /// <summary>Whether token <paramref name="i"/> starts its sentence, or follows a colon, a dash, a bullet or an opening quotation mark.</summary>
         public bool IsInitial(int i, int sentenceFirst)
@@ -537,6 +618,21 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
                 if (text is ":" or "\u2013" or "\u2014" or "-" or "\u2022" or "|")
                 {
                     return true;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Whether only function words precede token <paramref name="i"/> in its sentence (<c>Meanwhile Sappers</c>).</summary>
+        private bool AfterFunctionWordsOnly(int i, int sentenceFirst)
+        {
+            var tokens = Document.Tokens;
+            for (var j = i - 1; j >= sentenceFirst; j--)
+            {
+                if (tokens[j].IsWordLike && !IsFunctionWord(j))
+                {
+                    return false;
                 }
             }
 
@@ -597,7 +693,7 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
                 }
 
                 var key = Document.KeyOf(t);
-                if (key.Length <= 3 && FunctionWords.Contains(key.ToString()))
+                if (key.Length <= 3 && FunctionWords.Contains(key, t.KeyHash))
                 {
                     continue;
                 }
@@ -606,6 +702,11 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
                 if (t.Has(TokenFlags.Capitalized) || t.Has(TokenFlags.AllCaps))
                 {
                     capitalized++;
+                }
+                else if ((words - capitalized) * 10 > p.TokenCount * 3)
+                {
+                    // Too many lower-case words for either rule, whatever follows.
+                    return false;
                 }
             }
 
@@ -618,15 +719,15 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
         }
     }
 
-    private static FrozenSet<string> Set(params string[] words) => words.ToFrozenSet(StringComparer.Ordinal);
+    private static WordSet Set(params string[] words) => new(words);
 
-    private static readonly FrozenSet<string> Connectors = Set("of", "the", "for", "de", "da", "di", "du", "des", "del", "della", "do", "dos", "das",
+    private static readonly WordSet Connectors = Set("of", "the", "for", "de", "da", "di", "du", "des", "del", "della", "do", "dos", "das",
         "van", "von", "der", "den", "ter", "la", "le", "bin", "ibn", "al", "el", "y", "&");
 
-    private static readonly FrozenSet<string> Particles = Set("al", "el", "ad", "as", "ash", "bin", "ibn", "abu", "ben", "ul", "ud");
+    private static readonly WordSet Particles = Set("al", "el", "ad", "as", "ash", "bin", "ibn", "abu", "ben", "ul", "ud");
 
     /// <summary>Words that are capitalised only because they start a sentence.</summary>
-    private static readonly FrozenSet<string> FunctionWords = Set(
+    private static readonly WordSet FunctionWords = Set(
         "a", "an", "the", "this", "that", "these", "those", "there", "here", "it", "its", "he", "she", "they", "we", "i", "you", "his", "her",
         "their", "our", "my", "your", "in", "on", "at", "by", "for", "from", "to", "of", "with", "without", "after", "before", "during", "since",
         "until", "while", "when", "where", "why", "how", "what", "which", "who", "whose", "if", "as", "but", "and", "or", "nor", "so", "yet", "also",
@@ -638,11 +739,11 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
         "finally", "additionally", "currently", "recently", "previously", "separately", "overall", "regarding", "given", "let", "let's", "is", "are",
         "was", "were", "be", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "should", "may", "might", "must", "shall");
 
-    private static readonly FrozenSet<string> MonthsAndDays = Set("january", "february", "march", "april", "may", "june", "july", "august",
+    private static readonly WordSet MonthsAndDays = Set("january", "february", "march", "april", "may", "june", "july", "august",
         "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun");
 
-    private static readonly FrozenSet<string> Titles = Set("mr", "mrs", "ms", "miss", "dr", "prof", "professor", "gen", "general", "lt", "lieutenant",
+    private static readonly WordSet Titles = Set("mr", "mrs", "ms", "miss", "dr", "prof", "professor", "gen", "general", "lt", "lieutenant",
         "col", "colonel", "maj", "major", "capt", "captain", "adm", "admiral", "sgt", "sergeant", "cpl", "corporal", "brig", "brigadier", "marshal",
         "commander", "cmdr", "president", "minister", "premier", "chancellor", "king", "queen", "prince", "princess", "emir", "sheikh", "sultan",
         "sen", "senator", "rep", "representative", "gov", "governor", "mayor", "ambassador", "secretary", "secretary-general", "judge", "justice",
@@ -650,22 +751,22 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
         "chairman", "chairwoman", "chairperson", "spokesman", "spokeswoman", "spokesperson", "envoy", "ombudsman", "speaker", "mp", "mep",
         "coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "champion");
 
-    private static readonly FrozenSet<string> TitleModifiers = Set("prime", "foreign", "defence", "defense", "interior", "finance", "economy",
+    private static readonly WordSet TitleModifiers = Set("prime", "foreign", "defence", "defense", "interior", "finance", "economy",
         "justice", "health", "education", "energy", "trade", "deputy", "vice", "rear", "first", "former", "acting", "chief", "state", "lt.",
         "lieutenant", "major", "brigadier", "general", "attorney", "special", "senior", "grand", "supreme", "us", "u.s.", "eu", "un", "russian",
         "armenian", "azerbaijani", "turkish", "iranian", "american", "british", "french", "german");
 
     /// <summary>Lower-case role words that, right before a name, make it a person (<c>commander General Volkov</c>, <c>journalist Ilham Karimli</c>).</summary>
-    private static readonly FrozenSet<string> RoleWords = Set("commander", "minister", "president", "spokesman", "spokeswoman", "spokesperson",
+    private static readonly WordSet RoleWords = Set("commander", "minister", "president", "spokesman", "spokeswoman", "spokesperson",
         "leader", "chairman", "director", "ambassador", "envoy", "officer", "journalist", "correspondent", "reporter", "analyst", "expert",
         "professor", "lawyer", "activist", "colonel", "general", "captain", "mr", "mrs", "ms", "dr", "author", "writer", "editor", "deputy",
         "head", "chief", "secretary", "governor", "mayor", "senator", "premier", "adviser", "advisor", "aide", "coach", "striker", "midfielder",
         "defender", "goalkeeper", "batsman", "bowler", "captain", "player", "driver", "rider", "champion", "son", "daughter", "wife", "husband",
         "brother", "sister", "father", "mother");
 
-    private static readonly FrozenSet<string> SpeechVerbs = Set("said", "says", "told", "added", "stated", "noted", "stressed", "claimed", "wrote", "asked");
+    private static readonly WordSet SpeechVerbs = Set("said", "says", "told", "added", "stated", "noted", "stressed", "claimed", "wrote", "asked");
 
-    private static readonly FrozenSet<string> OrgHeads = Set("ministry", "agency", "center", "centre", "service", "services", "council", "committee",
+    private static readonly WordSet OrgHeads = Set("ministry", "agency", "center", "centre", "service", "services", "council", "committee",
         "commission", "party", "bank", "university", "college", "school", "academy", "institute", "institution", "foundation", "fund",
         "association", "union", "federation", "organisation", "organization", "corporation", "corp", "inc", "ltd", "llc", "plc", "ag", "sa", "gmbh",
         "company", "co", "group", "holding", "holdings", "news", "times", "post", "press", "journal", "gazette", "tribune", "herald", "radio",
@@ -675,24 +776,24 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
         "movement", "alliance", "league", "club", "united", "rovers", "society", "secretariat", "directorate", "inspectorate", "exchange",
         "mission", "contingent", "coalition", "front", "council", "fc", "agency", "international", "watch", "media", "daily", "weekly", "magazine");
 
-    private static readonly FrozenSet<string> LocationHeads = Set("region", "regions", "district", "districts", "province", "county", "oblast",
+    private static readonly WordSet LocationHeads = Set("region", "regions", "district", "districts", "province", "county", "oblast",
         "krai", "rayon", "village", "city", "town", "river", "mountains", "mountain", "mount", "lake", "sea", "ocean", "valley", "gulf", "bay",
         "peninsula", "desert", "island", "islands", "strait", "canal", "plain", "plateau", "coast", "heights", "hills", "forest", "basin", "delta",
         "steppe", "territory", "territories", "area", "zone", "pass", "ridge", "gorge", "reservoir", "settlement", "municipality", "governorate");
 
-    private static readonly FrozenSet<string> FacilityHeads = Set("road", "highway", "street", "avenue", "boulevard", "square", "bridge", "airport",
+    private static readonly WordSet FacilityHeads = Set("road", "highway", "street", "avenue", "boulevard", "square", "bridge", "airport",
         "stadium", "base", "tunnel", "station", "port", "harbour", "harbor", "dam", "palace", "tower", "prison", "hospital", "checkpoint",
         "pipeline", "railway", "mosque", "cathedral", "monastery", "memorial", "hotel", "arena", "corridor", "plant", "refinery", "mine");
 
-    private static readonly FrozenSet<string> EventHeads = Set("war", "battle", "massacre", "genocide", "revolution", "summit", "conference",
+    private static readonly WordSet EventHeads = Set("war", "battle", "massacre", "genocide", "revolution", "summit", "conference",
         "olympics", "games", "cup", "championship", "championships", "open", "festival", "offensive", "uprising", "crisis", "forum");
 
     /// <summary>Nouns that, before "of", introduce a place (<c>the village of Cherektar</c>).</summary>
-    private static readonly FrozenSet<string> PlaceNouns = Set("village", "city", "town", "region", "district", "province", "settlement",
+    private static readonly WordSet PlaceNouns = Set("village", "city", "town", "region", "district", "province", "settlement",
         "capital", "port", "island", "republic", "state", "county", "municipality", "suburb", "outskirts");
 
     /// <summary>Common given names (English and international, including names of the Caucasus, Turkey, Russia and the Arab world).</summary>
-    private static readonly FrozenSet<string> GivenNames = Set(
+    private static readonly WordSet GivenNames = Set(
         "aaron", "adam", "adrian", "ahmad", "ahmed", "alan", "albert", "alex", "alexander", "alexandr", "alexei", "alexey", "ali", "alice", "alan",
         "allan", "amanda", "amy", "andre", "andrea", "andreas", "andrei", "andrew", "andrey", "andy", "angela", "ann", "anna", "anne", "anthony",
         "antonio", "arayik", "ararat", "armen", "arsen", "arthur", "artur", "aslan", "ayaz", "barack", "barbara", "ben", "benjamin", "bernard",
@@ -709,7 +810,7 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
         "nikolay", "nicolas", "oleg", "olga", "omar", "pablo", "patrick", "paul", "pavel", "pedro", "peter", "phil", "philip", "philippe",
         "pierre", "ralph", "ramil", "rashid", "raymond", "recep", "richard", "robert", "roger", "ronald", "ruben", "rustam", "ryan", "samuel",
         "samvel", "sandra", "sarah", "sergei", "sergey", "serzh", "simon", "stefan", "stephen", "steve", "steven", "susan", "tariq", "thomas",
-        "tim", "timothy", "tom", "tony", "valery", "victor", "viktor", "vladimir", "walter", "wayne", "william", "willem", "yuri", "yusuf",
+        "tigran", "tim", "timothy", "timur", "anar", "elnur", "rashad", "vugar", "leyla", "aysel", "narek", "davit", "hayk", "gor", "lilit", "anna", "tom", "tony", "valery", "victor", "viktor", "vladimir", "walter", "wayne", "william", "willem", "yuri", "yusuf",
         "zakir", "zaur");
 }
 

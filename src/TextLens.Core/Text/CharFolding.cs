@@ -9,17 +9,6 @@ namespace TextLens.Text;
 /// </summary>
 public static class CharFolding
 {
-    /// <summary>Letters with diacritics (Latin-1 Supplement, Latin Extended-A, a few of Extended-B) and the plain letter each folds to.</summary>
-    private static readonly (string Letters, char Plain)[] LatinLetters =
-    [
-        ("ÀÁÂÃÄÅĀĂĄ", 'A'), ("àáâãäåāăą", 'a'), ("ÇĆĈĊČ", 'C'), ("çćĉċč", 'c'), ("ĎĐ", 'D'), ("ďđ", 'd'),
-        ("ÈÉÊËĒĔĖĘĚƏ", 'E'), ("èéêëēĕėęěə", 'e'), ("ĜĞĠĢǦ", 'G'), ("ĝğġģǧ", 'g'), ("ĤĦ", 'H'), ("ĥħ", 'h'),
-        ("ÌÍÎÏĨĪĬĮİ", 'I'), ("ìíîïĩīĭįı", 'i'), ("Ĵ", 'J'), ("ĵ", 'j'), ("Ķ", 'K'), ("ķ", 'k'), ("ĹĻĽĿŁ", 'L'), ("ĺļľŀł", 'l'),
-        ("ÑŃŅŇ", 'N'), ("ñńņň", 'n'), ("ÒÓÔÕÖØŌŎŐƠ", 'O'), ("òóôõöøōŏőơ", 'o'), ("ŔŖŘ", 'R'), ("ŕŗř", 'r'),
-        ("ŚŜŞŠȘ", 'S'), ("śŝşšș", 's'), ("ŢŤŦȚ", 'T'), ("ţťŧț", 't'), ("ÙÚÛÜŨŪŬŮŰŲƯ", 'U'), ("ùúûüũūŭůűųư", 'u'),
-        ("Ŵ", 'W'), ("ŵ", 'w'), ("ÝŶŸ", 'Y'), ("ýÿŷ", 'y'), ("ŹŻŽ", 'Z'), ("źżž", 'z'),
-    ];
-
     /// <summary>
     /// Folds case (invariant lower case) and unifies typographic variants that must not change meaning:
     /// right single quotation mark and modifier apostrophe become <c>'</c>.
@@ -39,7 +28,7 @@ public static class CharFolding
     {
         '\u2019' or '\u02BC' or '\u2018' or '\u00B4' or '\u2032' => '\'',
         '\u2010' or '\u2011' => '-',
-        '\u0130' => 'i', // İ: char.ToLowerInvariant leaves it unchanged.
+        '\u0130' => 'i', // İ (Azerbaijani and Turkish capital dotted I): char.ToLowerInvariant leaves it unchanged.
         _ => char.ToLowerInvariant(c),
     };
 
@@ -107,16 +96,6 @@ public static class CharFolding
             for (var k = 1; k < row.Length; k++)
             {
                 table[row[k]] = table[row[0]];
-            }
-        }
-
-        // Explicit map for the Latin letters of European, Turkish and Azerbaijani text that have no canonical
-        // decomposition (Đ, Ł, Ħ, Ə, ı): merged from the entities branch's fix of the same problem.
-        foreach (var (letters, plain) in LatinLetters)
-        {
-            foreach (var c in letters)
-            {
-                table[c] = plain;
             }
         }
 

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace TextLens.Benchmarks.Entities;
+
+/// <summary>
+/// <c>dotnet run -c Release -- --entities-cpu [seconds]</c>: the passes of <see cref="EntityBenchmarks"/> timed with the
+/// process's CPU time as well as wall time, and their allocations per pass. On a shared, busy machine the CPU time of
+/// a single-threaded loop is what one core delivers. Not a replacement for BenchmarkDotNet.
+/// </summary>
+internal static class EntityThroughput
+{
+    public static void Run(string[] args)
+    {
+        var seconds = args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out var s) ? s : 3;
+        var bench = new EntityBenchmarks();
+        bench.Setup();
+        var chars = Framing.FramingWorkload.For(10_000).TotalChars;
+        Console.WriteLine("| Pass | hits or annotations | CPU ms/pass | M chars/s (CPU) | wall ms/pass | bytes allocated/pass |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        Measure("Framing matcher, 10,000 patterns (baseline)", bench.FramingMatcher10k);
+        Measure("Framing analyzer, default lexicon", bench.FramingAnalyzer);
+        Measure("Entities, 10,000-alias gazetteer", bench.EntitiesGazetteer10k);
+        Measure("Entities, 10,000-alias gazetteer + unlisted names", bench.EntitiesGazetteer10kAndUnlisted);
+        Measure("Entities, world + karabakh + unlisted names", bench.EntitiesDefaultsAndUnlisted);
+
+        void Measure(string name, Func<int> pass)
+        {
+            var warm = Stopwatch.StartNew();
+            var hits = pass();
+            var runs = 1;
+            while (warm.Elapsed.TotalSeconds < seconds || runs < 2)
+            {
+                pass();
+                runs++;
+            }
+
+            var count = Math.Max(2, (int)(seconds * 1000 / Math.Max(1, warm.Elapsed.TotalMilliseconds / runs)));
+            var process = Process.GetCurrentProcess();
+            process.Refresh();
+            var cpu0 = process.TotalProcessorTime;
+            var alloc0 = GC.GetAllocatedBytesForCurrentThread();
+            var t0 = Stopwatch.GetTimestamp();
+            for (var i = 0; i < count; i++)
+            {
+                pass();
+            }
+
+            var wall = Stopwatch.GetElapsedTime(t0).TotalMilliseconds / count;
+            var allocated = (GC.GetAllocatedBytesForCurrentThread() - alloc0) / count;
+            process.Refresh();
+            var cpu = (process.TotalProcessorTime - cpu0).TotalMilliseconds / count;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {name} | {hits:N0} | {cpu:F1} | {chars / cpu / 1e3:F1} | {wall:F1} | {allocated:N0} |"));
+        }
+    }
+}
