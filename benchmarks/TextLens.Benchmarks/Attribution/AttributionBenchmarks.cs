@@ -44,6 +44,8 @@ public class AttributionBenchmarks
         _single = new int[most];
         _longest = new int[most];
         _lengths = new byte[most];
+        _single.AsSpan().Fill(-1);
+        _longest.AsSpan().Fill(-1);
 
         // Warm the per-thread tables so the measured passes allocate only annotations.
         Attribution();
@@ -62,9 +64,14 @@ public class AttributionBenchmarks
         var hits = 0;
         foreach (var parsed in _parsed)
         {
-            _starts.Clear();
             _matcher.Match(parsed, _single, _longest, _lengths, _starts);
             hits += _starts.Count;
+            foreach (var t in _starts)
+            {
+                (_single[t], _longest[t], _lengths[t]) = (-1, -1, 0);
+            }
+
+            _starts.Clear();
         }
 
         return hits;

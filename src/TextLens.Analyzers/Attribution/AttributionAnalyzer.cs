@@ -122,13 +122,15 @@ internal sealed class AttributionAnalyzer : IAnalyzer, IReportContributor
             order.Add(i);
         }
 
-        order.Sort((a, b) =>
-        {
-            var c = StartOf(found[a], document.Tokens).CompareTo(StartOf(found[b], document.Tokens));
-            return c != 0 ? c : a.CompareTo(b);
-        });
-
+        var keyed = workspace.Keyed;
+        keyed.Clear();
         foreach (var i in order)
+        {
+            keyed.Add((((long)StartOf(found[i], tokens) << 32) | (uint)i, i));
+        }
+
+        keyed.Sort();
+        foreach (var (_, i) in keyed)
         {
             var f = found[i];
             var more = continued is not null && continued.TryGetValue(i, out var list) ? list : null;
