@@ -802,6 +802,7 @@ internal sealed partial class AttributionExtractor
         string? person = null;
         string? group = null;
         SourceNounRole? firstRole = null;
+        SourceNounRole? headRole = null;
         var j = ss;
         while (j < se)
         {
@@ -815,6 +816,7 @@ internal sealed partial class AttributionExtractor
             var type = n.Noun.Type;
             var role = n.Plural ? SourceNounRole.Group : n.Noun.Role;
             firstRole ??= role;
+            headRole = role;
             var rank = SpecialRank(type);
             if (type == AttributionSourceTypes.Unknown)
             {
@@ -845,22 +847,6 @@ internal sealed partial class AttributionExtractor
         }
 
         // The head noun's role (the last noun) decides pronoun compatibility; the type follows the priority order.
-        SourceNounRole? headRole = null;
-        for (var k = se - 1; k >= ss && headRole is null; k--)
-        {
-            if (NounEndsAt(k))
-            {
-                for (var b = k; b >= Math.Max(ss, k - 4); b--)
-                {
-                    if (NounAt(b) is { } n && b + n.Length - 1 == k)
-                    {
-                        headRole = n.Plural ? SourceNounRole.Group : n.Noun.Role;
-                        break;
-                    }
-                }
-            }
-        }
-
         var chosen = special ?? organization ?? person ?? group;
         return (chosen, headRole ?? specialRole ?? firstRole);
     }

@@ -33,6 +33,7 @@ internal sealed partial class AttributionExtractor
     private readonly string _text;
     private readonly int _count;
     private int _unclosedCursor;
+    private int _sentence;
     private int _lastUnclosed = -1;
 
     public AttributionExtractor(CueTable table, ICueMatcher matcher, AttributionOptions options, ParsedDocument document, AttributionWorkspace workspace)
@@ -182,15 +183,6 @@ internal sealed partial class AttributionExtractor
         var ws = _ws;
         var n = tokens.Length;
 
-        var sentences = _doc.Sentences;
-        for (var s = 0; s < sentences.Length; s++)
-        {
-            var sentence = sentences[s];
-            var first = Math.Min(n, sentence.FirstToken);
-            var count = Math.Min(n - first, sentence.TokenCount);
-            ws.Sentence.AsSpan(first, count).Fill(s);
-        }
-
         // Quotation marks, and each quotation's enclosing one (quotations come ordered by start, nested ones after
         // their container): one pass over the quotations with a stack.
         var quotes = _doc.Quotes;
@@ -284,7 +276,37 @@ internal sealed partial class AttributionExtractor
     private bool IsSentenceFinal(int i) =>
         (uint)i < (uint)_count && T[i].Kind == TokenKind.Punctuation && _text[T[i].Start] is '.' or '!' or '?' or '…';
 
-    private int SentenceOf(int i) => _ws.Sentence[Math.Clamp(i, 0, _count - 1)];
+    /// <summary>The sentence of a token: the last one looked up when it holds the token (rules look near one place), else a binary search.</summary>
+    private int SentenceOf(int i)
+    {
+        i = Math.Clamp(i, 0, _count - 1);
+        var sentences = _doc.Sentences;
+        if (_sentence < sentences.Length)
+        {
+            var cached = sentences[_sentence];
+            if (i >= cached.FirstToken && i < cached.FirstToken + cached.TokenCount)
+            {
+                return _sentence;
+            }
+        }
+
+        int lo = 0, hi = sentences.Length - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) >>> 1;
+            if (sentences[mid].FirstToken <= i)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        _sentence = lo;
+        return lo;
+    }
 
     private int SentenceFirst(int i) => _doc.Sentences[SentenceOf(i)].FirstToken;
 

@@ -16,7 +16,6 @@ internal sealed class AttributionWorkspace
     public int[] Longest = Empty(256);
     public byte[] LongestLength = new byte[256];
     public WordClass[] Classes = new WordClass[256];
-    public int[] Sentence = new int[256];
     public int[] QuoteOpenAt = Empty(256);
     public int[] QuoteCloseAt = Empty(256);
     public bool[] Consumed = new bool[256];
@@ -37,6 +36,7 @@ internal sealed class AttributionWorkspace
     public readonly List<int> Order = new(32);
     public readonly List<(long Key, int Index)> Keyed = new(32);
     public readonly List<(long Key, int Index)> ByContent = new(32);
+    public readonly Dictionary<(string Type, string Lemma, CueStance Stance, AttributionMode Mode, SourceResolution Resolution, bool Hedged, bool Nested), AnnotationFacet[]> Facets = [];
 
     /// <summary>Recent label strings, so that a source named again (in this or a later document) costs no new string.</summary>
     private readonly string?[] _labels = new string?[4096];
@@ -94,7 +94,6 @@ internal sealed class AttributionWorkspace
             Longest = Empty(n);
             LongestLength = new byte[n];
             Classes = new WordClass[n];
-            Sentence = new int[n];
             QuoteOpenAt = Empty(n);
             QuoteCloseAt = Empty(n);
             Consumed = new bool[n];
