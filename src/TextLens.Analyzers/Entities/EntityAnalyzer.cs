@@ -411,7 +411,14 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
             var key = GazetteerAlias.Key(title, foldDiacritics: false);
             for (var p = 0; p < paragraphs.Length; p++)
             {
-                if (paragraphs[p].TokenCount > 0 && string.Equals(GazetteerAlias.Key(doc.Text.AsSpan(paragraphs[p].Start, paragraphs[p].Length), false), key, StringComparison.Ordinal))
+                // White space is collapsed before comparing, so only a paragraph of about the title's length can repeat it.
+                var length = paragraphs[p].Length;
+                if (paragraphs[p].TokenCount == 0 || length < key.Length / 2 || length > key.Length * 2 + 16)
+                {
+                    continue;
+                }
+
+                if (string.Equals(GazetteerAlias.Key(doc.Text.AsSpan(paragraphs[p].Start, paragraphs[p].Length), false), key, StringComparison.Ordinal))
                 {
                     headline = p;
                     from = p + 1;
