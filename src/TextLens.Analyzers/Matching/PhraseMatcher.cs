@@ -53,6 +53,7 @@ internal sealed class PhraseMatcher
     private readonly int _rootShift;
     private readonly char[] _atomChars;
     private readonly byte[] _nodeFlags;
+    private readonly int[] _plainTerminal;
     private readonly int[] _terminalStart;
     private readonly int[] _terminals;
     private readonly int[] _prefixLengthStart;
@@ -95,9 +96,14 @@ internal sealed class PhraseMatcher
 
         _terminalStart[nodes] = terminalCount;
         _terminals = new int[terminalCount];
+        // The pattern a plain reading (no flag) of a node's atoms accepts without further checks: its first terminal,
+        // unless that one is case-sensitive (-2: run the checks), or -1 when the node ends no pattern.
+        _plainTerminal = new int[nodes];
         for (var n = 0; n < nodes; n++)
         {
             trie.Terminals[n].CopyTo(_terminals, _terminalStart[n]);
+            var terminals = trie.Terminals[n];
+            _plainTerminal[n] = terminals.Count == 0 ? -1 : (options[terminals[0]] & MatchOptions.CaseSensitive) == 0 ? terminals[0] : -2;
         }
 
         // Prefix lengths per node, sorted and distinct.
@@ -649,40 +655,44 @@ internal sealed class PhraseMatcher
         pattern = -1;
         next = start + 1;
         var text = document.Text;
-        var node = 0;
-        var from = tokens[start].Start;
-        for (var j = start; j < tokens.Length; j++)
+        ref readonly var first = ref tokens[start];
+        var from = first.Start;
+        var node = FindRoot(first.KeyHash, document.KeyOf(first));
+        var j = start;
+        while (node >= 0)
         {
-            ref readonly var t = ref tokens[j];
-            if (j > start && ((_anyFolding && t.Has(TokenFlags.NonAscii)) || ((_anyHyphenVariants || _anyCompoundParts) && t.PartCount >= 2)))
+            var accepted = _plainTerminal[node];
+            if (accepted == -2)
             {
-                return false;
+                accepted = FirstAccepted(node, text, from, tokens[j].End);
             }
 
-            // Below the root a prefix edge needs the general search; at the root the caller has ruled prefixes out.
-            if (node != 0 && (_nodeFlags[node] & NodeHasPrefix) != 0)
-            {
-                return false;
-            }
-
-            if ((_nodeFlags[node] & NodeHasExact) == 0)
-            {
-                break;
-            }
-
-            node = Find(node * 2 + 1, t.KeyHash, document.KeyOf(t));
-            if (node < 0)
-            {
-                break;
-            }
-
-            var accepted = FirstAccepted(node, text, from, t.End);
             if (accepted >= 0)
             {
-                end = t.End;
+                end = tokens[j].End;
                 pattern = accepted;
                 next = j + 1;
             }
+
+            var flags = _nodeFlags[node];
+            if ((flags & NodeHasPrefix) != 0)
+            {
+                // A prefix edge below the root needs the general search.
+                return false;
+            }
+
+            if ((flags & NodeHasExact) == 0 || ++j == tokens.Length)
+            {
+                break;
+            }
+
+            ref readonly var t = ref tokens[j];
+            if ((_anyFolding && t.Has(TokenFlags.NonAscii)) || ((_anyHyphenVariants || _anyCompoundParts) && t.PartCount >= 2))
+            {
+                return false;
+            }
+
+            node = Find(node * 2 + 1, t.KeyHash, document.KeyOf(t));
         }
 
         return true;
