@@ -126,7 +126,7 @@ public readonly struct QuoteSpan
     /// <summary>Index of the opening quote-mark token.</summary>
     public int FirstToken { get; }
 
-    /// <summary>Number of tokens from the opening mark to the closing mark, both included.</summary>
+    /// <summary>Number of tokens from the opening mark to the closing mark, both included (to the last token of the paragraph when unclosed).</summary>
     public int TokenCount { get; }
 
     /// <summary>Whether an offset lies inside the content.</summary>

@@ -70,10 +70,12 @@ internal static class Tokenizer
 
     private static readonly byte[] Classes = BuildClassTable();
 
-    /// <summary>Tokenizes <paramref name="text"/> into <paramref name="doc"/>'s token, part and key tables.</summary>
-    public static void Tokenize(string text, ParsedDocument doc)
+    /// <summary>
+    /// Tokenizes <paramref name="s"/> (the text of the document <paramref name="doc"/> was reset for) into the
+    /// document's token, part, key and marker tables, and sets <see cref="ParsedDocument.WordCount"/>.
+    /// </summary>
+    public static void Tokenize(ReadOnlySpan<char> s, ParsedDocument doc)
     {
-        ReadOnlySpan<char> s = text;
         var keys = doc.KeyBuffer.AsSpan(0, s.Length);
         ref var table = ref MemoryMarshal.GetArrayDataReference(Classes);
         var n = s.Length;

@@ -190,9 +190,12 @@ public class ParserPropertyTests
                 }
             }
 
-            if (s.TokenCount > 0 && !doc.Tokens[s.FirstToken].Has(TokenFlags.SentenceStart))
+            for (var k = s.FirstToken; k < s.FirstToken + s.TokenCount; k++)
             {
-                return false;
+                if (doc.Tokens[k].Has(TokenFlags.SentenceStart) != (k == s.FirstToken))
+                {
+                    return false;
+                }
             }
 
             position = s.End;

@@ -327,6 +327,33 @@ public class TokenizerTests
         Assert.Equal(400, parsed.Quotes.Length);
     }
 
+    [Theory]
+    [InlineData("url-brackets")]
+    [InlineData("dotted-email")]
+    [InlineData("chained-emails")]
+    [InlineData("hyphens")]
+    [InlineData("compound")]
+    [InlineData("nested-openers")]
+    public void Parse_PathologicalInput_FinishesInLinearTime(string shape)
+    {
+        var text = shape switch
+        {
+            "url-brackets" => "http://x.az/" + new string(')', 500_000) + ".",
+            "dotted-email" => string.Concat(Enumerable.Repeat("a.", 300_000)) + "@b.cc",
+            "chained-emails" => string.Concat(Enumerable.Repeat("a@b.cc", 100_000)),
+            "hyphens" => new string('-', 1_000_000),
+            "compound" => string.Concat(Enumerable.Repeat("a-", 300_000)) + "b",
+            _ => string.Concat(Enumerable.Repeat("“a ", 200_000)),
+        };
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var doc = Parse.Text(text);
+        watch.Stop();
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"{shape} took {watch.Elapsed}");
+        Assert.NotEmpty(doc.Tokens.ToArray());
+    }
+
     [Fact]
     public void Tokenize_ReusedDocument_ResetsTables()
     {
