@@ -16,6 +16,7 @@ public static class Program
             return;
         }
 
+
         if (args is ["--framing-cpu", ..])
         {
             FramingThroughput.Run(args);

@@ -6,7 +6,8 @@ using TextLens.Text;
 namespace TextLens.Benchmarks.Framing;
 
 /// <summary>
-/// <c>dotnet run -c Release -- --framing-cpu [seconds]</c>: the contenders of <see cref="FramingMatcherBenchmarks"/> and
+/// <c>dotnet run -c Release -- --framing-cpu [seconds] [textlens|all] [patterns]</c> (<c>textlens</c>: only the TextLens
+/// passes; <c>patterns</c>: one lexicon size only): the contenders of <see cref="FramingMatcherBenchmarks"/> and
 /// <see cref="FramingRegexCompiledBenchmarks"/> timed with the process's CPU time as well as wall time, and their
 /// allocations per pass. On a shared, busy machine the CPU time of a single-threaded loop is what one core
 /// delivers. Not a replacement for BenchmarkDotNet.
@@ -16,17 +17,24 @@ internal static class FramingThroughput
     public static void Run(string[] args)
     {
         var seconds = args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out var s) ? s : 3;
+        var textLensOnly = args.Length > 2 && args[2] == "textlens";
         Console.WriteLine("| Patterns | Contender | input chars | hits | CPU ms/pass | M chars/s (CPU) | wall ms/pass | bytes allocated/pass |");
         Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|");
-        foreach (var patterns in new[] { 50, 1_000, 10_000 })
+        var sizes = args.Length > 3 && int.TryParse(args[3], CultureInfo.InvariantCulture, out var only) ? new[] { only } : [50, 1_000, 10_000];
+        foreach (var patterns in sizes)
         {
             var w = FramingWorkload.For(patterns);
             var reused = new ParsedDocument();
             var parsed = w.ParseAll();
-            var nonBacktracking = w.CreateRegex(RegexOptions.NonBacktracking);
+            var nonBacktracking = textLensOnly ? null! : w.CreateRegex(RegexOptions.NonBacktracking);
             Measure(patterns, "TextLens parse + match", w, () => w.CountParseAndMatch(reused));
             Measure(patterns, "TextLens match only", w, () => w.CountMatchOnly(parsed));
             Measure(patterns, "Parse only (for reference)", w, () => ParseOnly(w, reused));
+            if (textLensOnly)
+            {
+                continue;
+            }
+
             Measure(patterns, "Regex NonBacktracking", w, () => w.CountRegex(nonBacktracking));
             Measure(patterns, "SearchValues + boundary", w, w.CountSearchValues);
             var small = FramingWorkload.For(patterns, reduced: patterns >= 10_000);

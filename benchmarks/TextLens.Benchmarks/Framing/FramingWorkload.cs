@@ -32,7 +32,9 @@ internal sealed class FramingWorkload
     private FramingWorkload(int patternCount, bool reduced)
     {
         var corpus = NewsCorpus.Instance;
-        var documents = corpus.Documents.Select(d => new TextDocument(d.Id, CollapseWhiteSpace(d.Text))).ToArray();
+        // Each text ends with a space: at 10,000 patterns Regex NonBacktracking (.NET 10.0.12) misses a match that ends
+        // one character before the end of the input ("... boost profits."), which the other engines find.
+        var documents = corpus.Documents.Select(d => new TextDocument(d.Id, CollapseWhiteSpace(d.Text) + " ")).ToArray();
         if (reduced)
         {
             documents = documents.Take(Math.Max(1, documents.Length / ReducedShare)).ToArray();

@@ -43,16 +43,25 @@ internal sealed class PhraseMatcher
     private const byte NodeHasPrefix = 2;
 
     private const int RootFilterBits = 1 << 16;
+    private const int AtomLengthBits = 10;
+    private const int MaxAtomPool = (1 << (31 - AtomLengthBits)) - 1;
+    private const int RootPrefixFilterBits = 1 << 12;
 
     private readonly Slot[] _slots;
     private readonly int _shift;
+    private readonly RootSlot[] _rootSlots;
+    private readonly int _rootShift;
     private readonly char[] _atomChars;
     private readonly byte[] _nodeFlags;
+    private readonly int[] _plainTerminal;
     private readonly int[] _terminalStart;
     private readonly int[] _terminals;
     private readonly int[] _prefixLengthStart;
     private readonly int[] _prefixLengths;
     private readonly ulong[] _rootFilter;
+    private readonly ulong[] _rootPrefixFilter = new ulong[RootPrefixFilterBits / 64];
+    private readonly bool _rootPrefixes;
+    private readonly bool _rootPrefixFilterUsable = true;
     private readonly MatchOptions[] _options;
     private readonly int[] _payloads;
     private readonly string?[] _caseTexts;
@@ -87,9 +96,14 @@ internal sealed class PhraseMatcher
 
         _terminalStart[nodes] = terminalCount;
         _terminals = new int[terminalCount];
+        // The pattern a plain reading (no flag) of a node's atoms accepts without further checks: its first terminal,
+        // unless that one is case-sensitive (-2: run the checks), or -1 when the node ends no pattern.
+        _plainTerminal = new int[nodes];
         for (var n = 0; n < nodes; n++)
         {
             trie.Terminals[n].CopyTo(_terminals, _terminalStart[n]);
+            var terminals = trie.Terminals[n];
+            _plainTerminal[n] = terminals.Count == 0 ? -1 : (options[terminals[0]] & MatchOptions.CaseSensitive) == 0 ? terminals[0] : -2;
         }
 
         // Prefix lengths per node, sorted and distinct.
@@ -123,8 +137,13 @@ internal sealed class PhraseMatcher
         _prefixLengthStart[nodes] = lengths.Count;
         _prefixLengths = lengths.ToArray();
 
-        // The edge table: a power of two at most half full.
-        var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, trie.Edges.Count * 2));
+        // The edge tables, each a power of two at most half full: first words (every candidate token looks there) in a
+        // compact table of their own that stays in the fastest caches, every other edge in the main table.
+        var rootEdges = trie.Edges.Count(e => e.Key.Parent == 0 && !e.Key.Prefix);
+        var rootCapacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, rootEdges * 2));
+        _rootShift = 32 - BitOperations.Log2((uint)rootCapacity);
+        _rootSlots = new RootSlot[rootCapacity];
+        var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, (trie.Edges.Count - rootEdges) * 2));
         _shift = 32 - BitOperations.Log2((uint)capacity);
         _slots = new Slot[capacity];
         _atomChars = new char[atomLength];
@@ -135,17 +154,49 @@ internal sealed class PhraseMatcher
             var nodeKey = parent * 2 + (prefix ? 1 : 0) + 1;
             var hash = TokenKeyHash.Compute(atom);
             atom.CopyTo(_atomChars.AsSpan(offset));
-            var i = Index(nodeKey, hash);
-            while (_slots[i].NodeKey != 0)
+            if (atom.Length >= 1 << AtomLengthBits || offset + atom.Length > MaxAtomPool)
             {
-                i = (i + 1) & (capacity - 1);
+                throw new ArgumentException($"The patterns hold more than {MaxAtomPool:N0} characters of distinct words, or a word of {1 << AtomLengthBits} characters or more.");
             }
 
-            _slots[i] = new Slot(nodeKey, hash, child, offset, atom.Length);
+            var packed = (offset << AtomLengthBits) | atom.Length;
+            if (parent == 0 && !prefix)
+            {
+                var r = RootIndex(hash);
+                while (_rootSlots[r].Child != 0)
+                {
+                    r = (r + 1) & (rootCapacity - 1);
+                }
+
+                _rootSlots[r] = new RootSlot(hash, child, packed);
+            }
+            else
+            {
+                var i = Index(nodeKey, hash);
+                while (_slots[i].NodeKey != 0)
+                {
+                    i = (i + 1) & (capacity - 1);
+                }
+
+                _slots[i] = new Slot(nodeKey, hash, child, packed);
+            }
             offset += atom.Length;
             if (parent == 0 && !prefix)
             {
                 _rootFilter[(hash & (RootFilterBits - 1)) >> 6] |= 1UL << hash;
+            }
+            else if (parent == 0)
+            {
+                _rootPrefixes = true;
+                if (atom.Length >= 2)
+                {
+                    var bigram = PrefixBigram(atom[0], atom[1]);
+                    _rootPrefixFilter[bigram >> 6] |= 1UL << bigram;
+                }
+                else
+                {
+                    _rootPrefixFilterUsable = false;
+                }
             }
         }
 
@@ -230,6 +281,11 @@ internal sealed class PhraseMatcher
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Find(int nodeKey, int hash, ReadOnlySpan<char> atom)
     {
+        if (nodeKey == 1)
+        {
+            return FindRoot(hash, atom);
+        }
+
         var mask = _slots.Length - 1;
         var i = Index(nodeKey, hash);
         while (true)
@@ -240,8 +296,7 @@ internal sealed class PhraseMatcher
                 return -1;
             }
 
-            if (s.NodeKey == nodeKey && s.Hash == hash && s.AtomLength == atom.Length
-                && _atomChars.AsSpan(s.AtomOffset, s.AtomLength).SequenceEqual(atom))
+            if (s.NodeKey == nodeKey && s.Hash == hash && s.AtomLength == atom.Length && SameChars(s.AtomOffset, atom))
             {
                 return s.Child;
             }
@@ -250,9 +305,73 @@ internal sealed class PhraseMatcher
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int RootIndex(int hash) => (int)(((uint)hash * 0x9E3779B9u) >> _rootShift);
+
+    /// <summary>Finds the child of the root along a first word.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int FindRoot(int hash, ReadOnlySpan<char> atom)
+    {
+        var slots = _rootSlots;
+        var mask = slots.Length - 1;
+        var i = RootIndex(hash);
+        while (true)
+        {
+            ref readonly var s = ref slots[i];
+            if (s.Child == 0)
+            {
+                return -1;
+            }
+
+            if (s.Hash == hash && (s.Atom & ((1 << AtomLengthBits) - 1)) == atom.Length && SameChars(s.Atom >>> AtomLengthBits, atom))
+            {
+                return s.Child;
+            }
+
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// <summary>Whether the stored atom at <paramref name="offset"/> has the characters of <paramref name="atom"/> (same length checked by the caller).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool SameChars(int offset, ReadOnlySpan<char> atom)
+    {
+        // Words are short: a plain loop beats the call into the vectorised comparison.
+        if (atom.Length > 16)
+        {
+            return _atomChars.AsSpan(offset, atom.Length).SequenceEqual(atom);
+        }
+
+        var stored = _atomChars.AsSpan(offset, atom.Length);
+        for (var i = 0; i < atom.Length; i++)
+        {
+            if (stored[i] != atom[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Finds the child of a node along the joined parts of a compound (<c>antiterrorist</c>).</summary>
     private int FindJoined(int node, int hash, ParsedDocument doc, ReadOnlySpan<TokenPart> parts, bool folded)
     {
+        if (node == 0)
+        {
+            var slots = _rootSlots;
+            for (var r = RootIndex(hash); slots[r].Child != 0; r = (r + 1) & (slots.Length - 1))
+            {
+                ref readonly var rs = ref slots[r];
+                if (rs.Hash == hash && JoinedEquals(_atomChars.AsSpan(rs.Atom >>> AtomLengthBits, rs.Atom & ((1 << AtomLengthBits) - 1)), doc, parts, folded))
+                {
+                    return rs.Child;
+                }
+            }
+
+            return -1;
+        }
+
         var nodeKey = node * 2 + 1;
         var mask = _slots.Length - 1;
         var i = Index(nodeKey, hash);
@@ -304,6 +423,43 @@ internal sealed class PhraseMatcher
         return h;
     }
 
+    /// <summary>Whether some pattern's first word (not a prefix) may have this key hash.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool MayStart(int hash) => (_rootFilter[(hash & (RootFilterBits - 1)) >> 6] & (1UL << hash)) != 0;
+
+    /// <summary>Whether a first-word prefix may start this key.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool MayStartWithPrefix(ReadOnlySpan<char> key)
+    {
+        if (!_rootPrefixes)
+        {
+            return false;
+        }
+
+        if (!_rootPrefixFilterUsable)
+        {
+            return true;
+        }
+
+        if (key.Length < 2)
+        {
+            return false;
+        }
+
+        var bigram = PrefixBigram(key[0], key[1]);
+        return (_rootPrefixFilter[bigram >> 6] & (1UL << bigram)) != 0;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int PrefixBigram(char a, char b) => ((a * 31) + b) & (RootPrefixFilterBits - 1);
+
+    /// <summary>Whether a match may start at part <paramref name="k"/> of compound <paramref name="t"/> (only patterns that match compound parts start there).</summary>
+    private bool IsPartCandidate(in Token t, int k, ParsedDocument doc)
+    {
+        ref readonly var p = ref doc.PartsOf(t)[k];
+        return MayStart(p.KeyHash) || (_rootPrefixes && MayStartWithPrefix(doc.KeyOf(p))) || (_anyFolding && t.Has(TokenFlags.NonAscii));
+    }
+
     /// <summary>Looks for the longest match starting at token <paramref name="token"/>, part <paramref name="part"/> (0 = the token's start).</summary>
     private bool TryMatchAt(ref Search s, int token, int part)
     {
@@ -329,7 +485,7 @@ internal sealed class PhraseMatcher
     {
         ref readonly var t = ref s.Tokens[i];
         var key = s.Document.KeyOf(t);
-        if (node != 0 || (_nodeFlags[0] & NodeHasPrefix) != 0 || (_rootFilter[(t.KeyHash & (RootFilterBits - 1)) >> 6] & (1UL << t.KeyHash)) != 0)
+        if (node != 0 || MayStart(t.KeyHash) || (_rootPrefixes && MayStartWithPrefix(key)))
         {
             TryAtom(ref s, node, key, t.KeyHash, t.End, flags, i + 1, 0, flags, allowPrefix: true);
         }
@@ -389,7 +545,11 @@ internal sealed class PhraseMatcher
         var nextToken = last ? i + 1 : i;
         var nextPart = last ? 0 : k + 1;
         var key = s.Document.KeyOf(p);
-        TryAtom(ref s, node, key, p.KeyHash, p.End, endFlags, nextToken, nextPart, flags, allowPrefix: true);
+        if (node != 0 || MayStart(p.KeyHash) || (_rootPrefixes && MayStartWithPrefix(key)))
+        {
+            TryAtom(ref s, node, key, p.KeyHash, p.End, endFlags, nextToken, nextPart, flags, allowPrefix: true);
+        }
+
         if (_anyFolding && t.Has(TokenFlags.NonAscii))
         {
             var folded = s.Document.FoldedKeyOf(p);
@@ -478,6 +638,83 @@ internal sealed class PhraseMatcher
         }
     }
 
+    /// <summary>
+    /// Walks the trie from the root along tokens that have no reading but their key (no compound, nothing to fold,
+    /// no prefix edge on the way), keeping the longest accepted pattern. Returns <see langword="false"/> when the walk
+    /// meets anything else, and the caller runs the general search from the same token instead.
+    /// </summary>
+    /// <param name="tokens">The document's tokens.</param>
+    /// <param name="document">The document.</param>
+    /// <param name="start">The first token (plain, its hash in the root filter).</param>
+    /// <param name="end">The end of the longest match found.</param>
+    /// <param name="pattern">Its pattern, or -1 when there is none.</param>
+    /// <param name="next">The token after it.</param>
+    private bool WalkPlain(ReadOnlySpan<Token> tokens, ParsedDocument document, int start, out int end, out int pattern, out int next)
+    {
+        end = -1;
+        pattern = -1;
+        next = start + 1;
+        var text = document.Text;
+        ref readonly var first = ref tokens[start];
+        var from = first.Start;
+        var node = FindRoot(first.KeyHash, document.KeyOf(first));
+        var j = start;
+        while (node >= 0)
+        {
+            var accepted = _plainTerminal[node];
+            if (accepted == -2)
+            {
+                accepted = FirstAccepted(node, text, from, tokens[j].End);
+            }
+
+            if (accepted >= 0)
+            {
+                end = tokens[j].End;
+                pattern = accepted;
+                next = j + 1;
+            }
+
+            var flags = _nodeFlags[node];
+            if ((flags & NodeHasPrefix) != 0)
+            {
+                // A prefix edge below the root needs the general search.
+                return false;
+            }
+
+            if ((flags & NodeHasExact) == 0 || ++j == tokens.Length)
+            {
+                break;
+            }
+
+            ref readonly var t = ref tokens[j];
+            if ((_anyFolding && t.Has(TokenFlags.NonAscii)) || ((_anyHyphenVariants || _anyCompoundParts) && t.PartCount >= 2))
+            {
+                return false;
+            }
+
+            node = Find(node * 2 + 1, t.KeyHash, document.KeyOf(t));
+        }
+
+        return true;
+    }
+
+    /// <summary>The first pattern of a leaf node that a plain reading (no flags) of [start, end) satisfies, or -1.</summary>
+    private int FirstAccepted(int node, string text, int start, int end)
+    {
+        for (var x = _terminalStart[node]; x < _terminalStart[node + 1]; x++)
+        {
+            var pattern = _terminals[x];
+            var o = _options[pattern];
+            if ((o & MatchOptions.CaseSensitive) == 0
+                || CaseMatches(_caseTexts[pattern]!, text.AsSpan(start, end - start), (o & MatchOptions.FoldDiacritics) != 0, _prefixPatterns[pattern]))
+            {
+                return pattern;
+            }
+        }
+
+        return -1;
+    }
+
     private bool Accepts(ref Search s, int pattern, int flags, int end)
     {
         var o = _options[pattern];
@@ -525,7 +762,16 @@ internal sealed class PhraseMatcher
         return at == expected.Length;
     }
 
-    private readonly record struct Slot(int NodeKey, int Hash, int Child, int AtomOffset, int AtomLength);
+    /// <summary>An edge from the root: key hash → child (never 0, which marks an empty slot), atom packed as in <see cref="Slot"/>.</summary>
+    private readonly record struct RootSlot(int Hash, int Child, int Atom);
+
+    /// <summary>An edge: (node, key hash) → child, with the atom's characters at <c>AtomOffset</c> in the atom pool (offset and length packed in one int).</summary>
+    private readonly record struct Slot(int NodeKey, int Hash, int Child, int Atom)
+    {
+        public int AtomOffset => Atom >>> AtomLengthBits;
+
+        public int AtomLength => Atom & ((1 << AtomLengthBits) - 1);
+    }
 
     /// <summary>The state of one search: the document's tables and the best match found so far.</summary>
     private ref struct Search
@@ -566,20 +812,88 @@ internal sealed class PhraseMatcher
         public bool MoveNext()
         {
             var tokens = _search.Tokens;
+            var document = _search.Document;
+            var m = _matcher;
+            var filter = m._rootFilter;
+            var otherFlags = m._anyFolding ? TokenFlags.NonAscii : TokenFlags.None;
+            var partsMatter = m._anyHyphenVariants || m._anyCompoundParts;
+            var prefixes = m._rootPrefixes;
             while (_token < tokens.Length)
             {
-                if (_matcher.TryMatchAt(ref _search, _token, _part))
+                bool candidate;
+                if (_part == 0)
+                {
+                    // Skip, in registers, the tokens no match can start at: most of them.
+                    if (!prefixes)
+                    {
+                        var i = _token;
+                        while (i < tokens.Length)
+                        {
+                            ref readonly var x = ref tokens[i];
+                            if ((filter[(x.KeyHash & (RootFilterBits - 1)) >> 6] & (1UL << x.KeyHash)) != 0 || (x.Flags & otherFlags) != 0 || (partsMatter && x.PartCount >= 2))
+                            {
+                                break;
+                            }
+
+                            i++;
+                        }
+
+                        _token = i;
+                        if (i == tokens.Length)
+                        {
+                            break;
+                        }
+                    }
+
+                    ref readonly var t = ref tokens[_token];
+                    var key = document.KeyOf(t);
+                    var exact = m.MayStart(t.KeyHash);
+                    var other = (m._rootPrefixes && m.MayStartWithPrefix(key))
+                        || (m._anyFolding && t.Has(TokenFlags.NonAscii))
+                        || ((m._anyHyphenVariants || m._anyCompoundParts) && t.PartCount >= 2);
+                    if (!other)
+                    {
+                        // The common case: the token can only be read as its key, so its one trie edge decides.
+                        if (!exact)
+                        {
+                            _token++;
+                            continue;
+                        }
+
+                        var walked = m.WalkPlain(tokens, document, _token, out var end, out var pattern, out var next);
+                        if (walked)
+                        {
+                            if (pattern >= 0)
+                            {
+                                Current = new PhraseMatch(t.Start, end - t.Start, m._payloads[pattern], pattern);
+                                _token = next;
+                                return true;
+                            }
+
+                            _token++;
+                            continue;
+                        }
+                    }
+
+                    candidate = true;
+                }
+                else
+                {
+                    candidate = m.IsPartCandidate(tokens[_token], _part, document);
+                }
+
+                if (candidate && m.TryMatchAt(ref _search, _token, _part))
                 {
                     var pattern = _search.BestPattern;
-                    Current = new PhraseMatch(_search.Start, _search.BestEnd - _search.Start, _matcher._payloads[pattern], pattern);
+                    Current = new PhraseMatch(_search.Start, _search.BestEnd - _search.Start, m._payloads[pattern], pattern);
                     _token = _search.BestNextToken;
                     _part = _search.BestNextPart;
                     return true;
                 }
 
                 // Advance: into the parts of a compound only when some pattern may match part of one.
-                ref readonly var t = ref tokens[_token];
-                if (_matcher._anyCompoundParts && t.PartCount >= 2 && t.Has(TokenFlags.Hyphenated) && _part + 1 < t.PartCount)
+                ref readonly var current = ref tokens[_token];
+                if (m._anyCompoundParts && current.PartCount >= 2 && current.Has(TokenFlags.Hyphenated) && _part + 1 < current.PartCount)
                 {
                     _part++;
                 }
