@@ -28,7 +28,8 @@ namespace TextLens.Entities;
 /// before) make it LOC; <c>road</c>, <c>airport</c>, <c>bridge</c> make it FAC; <c>war</c>, <c>summit</c> make it EVENT; a
 /// known given name first, a title or role word before (<c>commander</c>, <c>spokesman</c>), or <c>said</c> after a
 /// two-word name make it PERSON; a demonym-like word (<c>-ian</c>, <c>-ese</c>, <c>-ish</c>) before a lower-case word makes
-/// it NORP; anything else is UNKNOWN.</item>
+/// it NORP; two capitalised words without a cue are PERSON unless one is a common word, an acronym or ends like a
+/// common noun; a head word alone is no name; anything else is UNKNOWN.</item>
 /// <item>A single word that is the last word of a PERSON name found in the same document is that person
 /// (<c>Simmons</c> after <c>Phil Simmons</c>); its <see cref="RecognizedEntity.Name"/> is the full name.</item>
 /// </list>
