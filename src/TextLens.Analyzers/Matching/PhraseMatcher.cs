@@ -11,11 +11,13 @@ namespace TextLens.Analyzers.Matching;
 /// </summary>
 /// <remarks>
 /// <para>
-/// How it works. Patterns are tokenized by the document parser and stored as a trie of token keys. All trie
-/// edges live in one open-addressing table keyed by (node, key hash), and the key hash is the one the parser
-/// already computed for every token and part (<see cref="Token.KeyHash"/>, <see cref="TokenPart.KeyHash"/>),
-/// so a token that starts no pattern costs one filter probe and no pass over its characters. A hit is
-/// verified against the key characters, so hash collisions never produce a match.
+/// How it works. Patterns are tokenized by the document parser and stored as a trie of token keys. The trie's
+/// edges live in open-addressing tables keyed by (node, key hash) — the edges from the root in a compact table of
+/// their own — and the key hash is the one the parser already computed for every token and part
+/// (<see cref="Token.KeyHash"/>, <see cref="TokenPart.KeyHash"/>). A token that starts no pattern costs one bit
+/// test in a 64 K-bit filter of first-word hashes and no pass over its characters. A hit is verified against the
+/// key characters, so hash collisions never produce a match. A token whose only reading is its key walks the trie
+/// directly (<see cref="WalkPlain"/>); every other start goes through the general search over all readings.
 /// </para>
 /// <para>
 /// A token can be read in more than one way, and a match is valid for a pattern only if every reading it used is
