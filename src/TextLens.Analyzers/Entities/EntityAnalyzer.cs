@@ -41,6 +41,9 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
     /// </summary>
     private readonly bool _linkRecognized;
 
+    /// <summary>Whether the recognizer is the built-in one, whose spans need no overlap check.</summary>
+    private readonly bool _trustedRecognizer;
+
     /// <summary>Facets per entity × position × ambiguity, built once so a match allocates only its annotation.</summary>
     private readonly AnnotationFacet[][] _facets;
 
@@ -65,6 +68,7 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
         var useRecognizer = options.DetectUnlisted && options.Mode != EntityMode.GazetteerOnly;
         _recognizer = useRecognizer ? options.Recognizer ?? RuleBasedEntityRecognizer.Instance : null;
         _linkRecognized = options.Mode == EntityMode.RecognizerOnly || options.Recognizer is not null;
+        _trustedRecognizer = _recognizer is RuleBasedEntityRecognizer;
 
         if (options.Mode != EntityMode.RecognizerOnly)
         {
@@ -371,20 +375,21 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
         s.Recognized.Sort(static (a, b) => a.Start.CompareTo(b.Start));
         foreach (var r in s.Recognized)
         {
-            if (r.Start < 0 || r.Length <= 0 || r.End > text.Length || r.Confidence < _minimumConfidence || Covered(s, r.Start, r.End, s.Found.Count))
+            // The built-in rules never reach into a known span nor overlap themselves; any other recognizer is checked.
+            if (r.Start < 0 || r.Length <= 0 || r.End > text.Length || r.Confidence < _minimumConfidence
+                || (!_trustedRecognizer && Covered(s, r.Start, r.End, s.Found.Count)))
             {
                 continue;
             }
 
-            var surface = text.Substring(r.Start, r.Length);
-            if (_linkRecognized && _index.TryResolve(r.Name ?? surface, out var entity))
+            if (_linkRecognized && _index.TryResolve(r.Name ?? text.Substring(r.Start, r.Length), out var entity))
             {
                 s.Found.Add(new Found(r.Start, r.Length, _index.IndexOf(entity), false, null, null));
                 continue;
             }
 
             var type = string.IsNullOrWhiteSpace(r.Type) ? EntityTypes.Unknown : r.Type;
-            s.Found.Add(new Found(r.Start, r.Length, -1, false, type, r.Name ?? EntityLabels.Normalize(surface)));
+            s.Found.Add(new Found(r.Start, r.Length, -1, false, type, r.Name ?? EntityLabels.Normalize(text.AsSpan(r.Start, r.Length))));
         }
     }
 
@@ -406,7 +411,14 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
             var key = GazetteerAlias.Key(title, foldDiacritics: false);
             for (var p = 0; p < paragraphs.Length; p++)
             {
-                if (paragraphs[p].TokenCount > 0 && string.Equals(GazetteerAlias.Key(doc.Text.AsSpan(paragraphs[p].Start, paragraphs[p].Length), false), key, StringComparison.Ordinal))
+                // White space is collapsed before comparing, so only a paragraph of about the title's length can repeat it.
+                var length = paragraphs[p].Length;
+                if (paragraphs[p].TokenCount == 0 || length < key.Length / 2 || length > key.Length * 2 + 16)
+                {
+                    continue;
+                }
+
+                if (string.Equals(GazetteerAlias.Key(doc.Text.AsSpan(paragraphs[p].Start, paragraphs[p].Length), false), key, StringComparison.Ordinal))
                 {
                     headline = p;
                     from = p + 1;
