@@ -6,7 +6,8 @@ using TextLens.Text;
 namespace TextLens.Benchmarks.Framing;
 
 /// <summary>
-/// <c>dotnet run -c Release -- --framing-cpu [seconds] [textlens]</c> (<c>textlens</c>: only the TextLens passes): the contenders of <see cref="FramingMatcherBenchmarks"/> and
+/// <c>dotnet run -c Release -- --framing-cpu [seconds] [textlens|all] [patterns]</c> (<c>textlens</c>: only the TextLens
+/// passes; <c>patterns</c>: one lexicon size only): the contenders of <see cref="FramingMatcherBenchmarks"/> and
 /// <see cref="FramingRegexCompiledBenchmarks"/> timed with the process's CPU time as well as wall time, and their
 /// allocations per pass. On a shared, busy machine the CPU time of a single-threaded loop is what one core
 /// delivers. Not a replacement for BenchmarkDotNet.
@@ -19,7 +20,8 @@ internal static class FramingThroughput
         var textLensOnly = args.Length > 2 && args[2] == "textlens";
         Console.WriteLine("| Patterns | Contender | input chars | hits | CPU ms/pass | M chars/s (CPU) | wall ms/pass | bytes allocated/pass |");
         Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|");
-        foreach (var patterns in new[] { 50, 1_000, 10_000 })
+        var sizes = args.Length > 3 && int.TryParse(args[3], CultureInfo.InvariantCulture, out var only) ? new[] { only } : [50, 1_000, 10_000];
+        foreach (var patterns in sizes)
         {
             var w = FramingWorkload.For(patterns);
             var reused = new ParsedDocument();

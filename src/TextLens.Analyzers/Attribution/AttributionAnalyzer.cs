@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using TextLens.Reports;
 using TextLens.Statistics;
 
@@ -22,9 +21,7 @@ internal sealed class AttributionAnalyzer : IAnalyzer, IReportContributor
     private readonly ICueMatcher _matcher;
     private readonly Func<ISourceGazetteer?> _gazetteer;
 
-    /// <summary>Facet arrays shared by annotations with the same values (they are immutable); at most <see cref="MaxCachedFacets"/>.</summary>
-    private readonly ConcurrentDictionary<(string Type, string Lemma, CueStance Stance, AttributionMode Mode, SourceResolution Resolution, bool Hedged, bool Nested), AnnotationFacet[]> _facets = new();
-
+    /// <summary>Facet arrays cached per thread (in the workspace) are shared by annotations with the same values; they are immutable.</summary>
     private const int MaxCachedFacets = 4096;
 
     public AttributionAnalyzer(AttributionOptions options, CueTable table, ICueMatcher? matcher = null, Func<ISourceGazetteer?>? gazetteer = null)
@@ -91,7 +88,7 @@ internal sealed class AttributionAnalyzer : IAnalyzer, IReportContributor
         }
     }
 
-    private void Write(AnalysisContext context, AttributionWorkspace workspace, Text.ParsedDocument document)
+    private static void Write(AnalysisContext context, AttributionWorkspace workspace, Text.ParsedDocument document)
     {
         var tokens = document.Tokens;
         var found = workspace.Found;
@@ -122,13 +119,15 @@ internal sealed class AttributionAnalyzer : IAnalyzer, IReportContributor
             order.Add(i);
         }
 
-        order.Sort((a, b) =>
-        {
-            var c = StartOf(found[a], document.Tokens).CompareTo(StartOf(found[b], document.Tokens));
-            return c != 0 ? c : a.CompareTo(b);
-        });
-
+        var keyed = workspace.Keyed;
+        keyed.Clear();
         foreach (var i in order)
+        {
+            keyed.Add((((long)StartOf(found[i], tokens) << 32) | (uint)i, i));
+        }
+
+        keyed.Sort();
+        foreach (var (_, i) in keyed)
         {
             var f = found[i];
             var more = continued is not null && continued.TryGetValue(i, out var list) ? list : null;
@@ -169,15 +168,16 @@ internal sealed class AttributionAnalyzer : IAnalyzer, IReportContributor
             context.Add(new Annotation(LayerName, start, end - start, f.Type, f.Label)
             {
                 Spans = spans,
-                Facets = FacetsOf(f),
+                Facets = FacetsOf(f, workspace.Facets),
             });
         }
     }
 
-    private AnnotationFacet[] FacetsOf(in FoundAttribution f)
+    private static AnnotationFacet[] FacetsOf(in FoundAttribution f,
+        Dictionary<(string Type, string Lemma, CueStance Stance, AttributionMode Mode, SourceResolution Resolution, bool Hedged, bool Nested), AnnotationFacet[]> cache)
     {
         var key = (f.Type, f.Lemma, f.Stance, f.Mode, f.Resolution, f.Hedged, f.Nested);
-        if (_facets.TryGetValue(key, out var cached))
+        if (cache.TryGetValue(key, out var cached))
         {
             return cached;
         }
@@ -192,9 +192,9 @@ internal sealed class AttributionAnalyzer : IAnalyzer, IReportContributor
             new AnnotationFacet("hedged", f.Hedged ? "true" : "false"),
             new AnnotationFacet("nested", f.Nested ? "true" : "false"),
         ];
-        if (_facets.Count < MaxCachedFacets)
+        if (cache.Count < MaxCachedFacets)
         {
-            _facets.TryAdd(key, facets);
+            cache[key] = facets;
         }
 
         return facets;

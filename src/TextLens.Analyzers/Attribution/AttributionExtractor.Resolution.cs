@@ -100,32 +100,38 @@ internal sealed partial class AttributionExtractor
             after = end - 1;
         }
 
-        entities.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        var sorted = true;
+        for (var k = 1; k < entities.Count && sorted; k++)
+        {
+            sorted = entities[k - 1].Start < entities[k].Start || (entities[k - 1].Start == entities[k].Start && entities[k - 1].End >= entities[k].End);
+        }
+
+        if (!sorted)
+        {
+            entities.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        }
     }
 
     /// <summary>Resolves and types every attribution's source.</summary>
     public void Resolve()
     {
         var found = Found;
-        var order = _ws.Order;
+
+        // In order of the source, then the cue (sorted on packed keys: no struct copies in comparisons).
+        var order = _ws.Keyed;
         order.Clear();
         for (var i = 0; i < found.Count; i++)
         {
             if (found[i].HasSource && found[i].SourceOf < 0 && !found[i].Dropped)
             {
-                order.Add(i);
+                order.Add((((long)found[i].SourceStart << 32) | (uint)found[i].CueStart, i));
             }
         }
 
-        order.Sort((a, b) =>
-        {
-            var c = found[a].SourceStart.CompareTo(found[b].SourceStart);
-            return c != 0 ? c : found[a].CueStart.CompareTo(found[b].CueStart);
-        });
-
+        order.Sort();
         var entities = _ws.Entities;
         var entity = 0;
-        foreach (var i in order)
+        foreach (var (_, i) in order)
         {
             _ws.Steps++;
             var f = found[i];
@@ -140,7 +146,7 @@ internal sealed partial class AttributionExtractor
             found[i] = f;
             if (f.Resolved)
             {
-                _ws.Mentions.Add(new Mention(at, T[f.SourceEnd - 1].End, SentenceOf(f.SourceStart), null,
+                _ws.Mentions.Add(new Mention(at, T[f.SourceEnd - 1].End, SentenceOf(f.SourceStart),
                     f.Label, f.Type, f.Role, IsSource: true));
             }
         }
@@ -183,7 +189,7 @@ internal sealed partial class AttributionExtractor
         var label = e.MetonymFor ?? e.Name;
         var type = e.SourceType ?? TypeOfEntity(e.Type, e.MetonymFor is not null);
         var sentence = SentenceOf(_doc.TokenIndexAt(e.Start));
-        _ws.Mentions.Add(new Mention(e.Start, e.End, sentence, null,
+        _ws.Mentions.Add(new Mention(e.Start, e.End, sentence,
             label, type, role.Value, IsSource: false));
     }
 
@@ -318,8 +324,7 @@ internal sealed partial class AttributionExtractor
         }
 
         // 3. A gazetteer entry for the name as written.
-        var written = TextOf(core, coreEnd);
-        if (_gazetteer is not null && _gazetteer.TryFind(written, out var entry))
+        if (_gazetteer is not null && _gazetteer.TryFind(TextOf(core, coreEnd), out var entry))
         {
             f.Label = entry.MetonymFor ?? entry.Canonical;
             f.Type = nounType ?? entry.SourceType ?? TypeOfEntity(entry.EntityType, entry.MetonymFor is not null);
@@ -340,7 +345,7 @@ internal sealed partial class AttributionExtractor
         if (definite && !capitalized)
         {
             // A description without a source noun (the photos) may only refer back to an earlier source.
-            if (_options.ResolveDescriptions && FindAntecedent(ss, Words(core, coreEnd), sourcesOnly: nounType is null) is { } m)
+            if (_options.ResolveDescriptions && FindAntecedent(ss, (core, coreEnd), sourcesOnly: nounType is null) is { } m)
             {
                 (f.Label, f.Type, f.Role, f.Resolution, f.Resolved) = (m.Label, m.Type, m.Role, SourceResolution.Description, true);
                 return;
@@ -360,13 +365,13 @@ internal sealed partial class AttributionExtractor
 
         if (coreEnd - nameStart == 1 && IsCapitalized(nameStart) && nounType is null)
         {
-            var surname = " " + KeyOf(TextOf(nameStart, coreEnd));
+            var surname = _doc.KeyOf(T[nameStart]);
             var mentions = _ws.Mentions;
             for (var k = mentions.Count - 1; k >= 0 && mentions.Count - k <= 200; k--)
             {
                 _ws.Steps++;
                 var m = mentions[k];
-                if (m.Role == SourceNounRole.Person && MentionKey(k).Contains(surname + " |", StringComparison.Ordinal))
+                if (m.Role == SourceNounRole.Person && EndsWithWord(m, surname))
                 {
                     (f.Label, f.Type, f.Role, f.Resolution, f.Resolved) = (m.Label, m.Type, m.Role, SourceResolution.Named, true);
                     return;
@@ -546,9 +551,9 @@ internal sealed partial class AttributionExtractor
 
     /// <summary>
     /// The most recent earlier mention compatible with a pronoun (when <paramref name="words"/> is null: sources
-    /// first, then any mention) or containing every word of a description.
+    /// first, then any mention) or containing every word of a description (the tokens [Start, End)).
     /// </summary>
-    private Mention? FindAntecedent(int token, string[]? words, bool sourcesOnly = false)
+    private Mention? FindAntecedent(int token, (int Start, int End)? words, bool sourcesOnly = false)
     {
         var mentions = _ws.Mentions;
         var sentence = SentenceOf(token);
@@ -570,7 +575,7 @@ internal sealed partial class AttributionExtractor
                     continue;
                 }
 
-                if (words is null ? Compatible(m, token) : ContainsAll(MentionKey(k), words))
+                if (words is not { } w ? Compatible(m, token) : ContainsAll(m, w.Start, w.End))
                 {
                     return m;
                 }
@@ -580,18 +585,17 @@ internal sealed partial class AttributionExtractor
         return null;
     }
 
-    /// <summary>The matching key of a mention (its text as written, then its label), computed once.</summary>
-    private string MentionKey(int k)
+    /// <summary>Whether a mention of two words or more ends with the word <paramref name="surname"/> (a full name ending with a surname).</summary>
+    private bool EndsWithWord(in Mention m, ReadOnlySpan<char> surname)
     {
-        var m = _ws.Mentions[k];
-        if (m.Key is null)
+        var first = _doc.TokenIndexAt(m.Start);
+        var last = Math.Min(_count - 1, _doc.TokenIndexAt(m.End - 1));
+        while (last > first && !IsWord(last))
         {
-            var key = KeyOf(TextOf(_doc.TokenIndexAt(m.Start), Math.Min(_count, _doc.TokenIndexAt(m.End - 1) + 1))) + " | " + KeyOf(m.Label);
-            m = m with { Key = key };
-            _ws.Mentions[k] = m;
+            last--;
         }
 
-        return m.Key!;
+        return last > first && _doc.KeyOf(T[last]).SequenceEqual(surname);
     }
 
     private bool Compatible(in Mention m, int pronoun) =>
@@ -599,11 +603,30 @@ internal sealed partial class AttributionExtractor
         : Has(pronoun, WordClass.ThingPronoun) ? m.Role == SourceNounRole.Organization
         : m.Role is SourceNounRole.Group or SourceNounRole.Organization;
 
-    private static bool ContainsAll(string key, string[] words)
+    /// <summary>
+    /// Whether a mention — its words as written, or its label — holds every word of the tokens [start, end) (defence =
+    /// defense, singular = plural). Compares token keys and folded label characters in place: no string is built.
+    /// </summary>
+    private bool ContainsAll(in Mention m, int start, int end)
     {
-        foreach (var w in words)
+        var first = _doc.TokenIndexAt(m.Start);
+        var last = Math.Min(_count, Math.Min(_doc.TokenIndexAt(m.End - 1) + 1, first + 24));
+        for (var j = start; j < end; j++)
         {
-            if (!ContainsWord(key, w) && !(w.EndsWith('s') && ContainsWord(key, w[..^1])) && !ContainsWord(key, w + "s"))
+            if (!IsWord(j))
+            {
+                continue;
+            }
+
+            var w = Spelling(_doc.KeyOf(T[j]));
+            var found = false;
+            for (var k = first; k < last && !found; k++)
+            {
+                _ws.Steps++;
+                found = IsWord(k) && SameWord(Spelling(_doc.KeyOf(T[k])), w);
+            }
+
+            if (!found && !LabelHasWord(m.Label, w))
             {
                 return false;
             }
@@ -612,19 +635,46 @@ internal sealed partial class AttributionExtractor
         return true;
     }
 
-    private static bool ContainsWord(string key, string word)
+    private static ReadOnlySpan<char> Spelling(ReadOnlySpan<char> key) => key.SequenceEqual("defence") ? "defense" : key;
+
+    private static bool SameWord(ReadOnlySpan<char> a, ReadOnlySpan<char> b) =>
+        a.SequenceEqual(b)
+        || (a.Length == b.Length + 1 && a[^1] == 's' && a[..^1].SequenceEqual(b))
+        || (b.Length == a.Length + 1 && b[^1] == 's' && b[..^1].SequenceEqual(a));
+
+    /// <summary>Whether a label has the (folded) word among its words, compared case-folded in place.</summary>
+    private static bool LabelHasWord(string label, ReadOnlySpan<char> word)
     {
+        Span<char> buffer = stackalloc char[32];
         var i = 0;
-        while ((i = key.IndexOf(word, i, StringComparison.Ordinal)) >= 0)
+        while (i < label.Length)
         {
-            var before = i == 0 || !char.IsLetterOrDigit(key[i - 1]);
-            var after = i + word.Length >= key.Length || !char.IsLetterOrDigit(key[i + word.Length]);
-            if (before && after)
+            while (i < label.Length && !char.IsLetterOrDigit(label[i]))
+            {
+                i++;
+            }
+
+            var start = i;
+            while (i < label.Length && char.IsLetterOrDigit(label[i]))
+            {
+                i++;
+            }
+
+            var length = i - start;
+            if (length == 0 || length > buffer.Length)
+            {
+                continue;
+            }
+
+            for (var k = 0; k < length; k++)
+            {
+                buffer[k] = CharFolding.FoldCase(label[start + k]);
+            }
+
+            if (SameWord(Spelling(buffer[..length]), word))
             {
                 return true;
             }
-
-            i += word.Length;
         }
 
         return false;
@@ -634,7 +684,9 @@ internal sealed partial class AttributionExtractor
     private void ResolveSpeakerPronouns()
     {
         var found = Found;
-        List<int>? byContent = null;
+        var byContent = _ws.ByContent;
+        byContent.Clear();
+        var sorted = false;
         for (var i = 0; i < found.Count; i++)
         {
             var f = found[i];
@@ -643,18 +695,18 @@ internal sealed partial class AttributionExtractor
                 continue;
             }
 
-            if (byContent is null)
+            if (!sorted)
             {
-                byContent = [];
                 for (var k = 0; k < found.Count; k++)
                 {
                     if (found[k].HasContent)
                     {
-                        byContent.Add(k);
+                        byContent.Add((found[k].ContentStart, k));
                     }
                 }
 
-                byContent.Sort((a, b) => found[a].ContentStart.CompareTo(found[b].ContentStart));
+                byContent.Sort();
+                sorted = true;
             }
 
             var at = T[f.SourceStart].Start;
@@ -662,7 +714,7 @@ internal sealed partial class AttributionExtractor
             while (lo < hi)
             {
                 var mid = (lo + hi) >>> 1;
-                if (found[byContent[mid]].ContentStart <= at)
+                if (byContent[mid].Key <= at)
                 {
                     lo = mid + 1;
                 }
@@ -676,8 +728,8 @@ internal sealed partial class AttributionExtractor
             for (var k = lo - 1; k >= 0 && lo - k <= 32; k--)
             {
                 _ws.Steps++;
-                var quoted = found[byContent[k]];
-                if (byContent[k] != i && quoted.ContentEnd > at && quoted.Mode == AttributionMode.Direct && quoted.HasSource && !quoted.Nested)
+                var quoted = found[byContent[k].Index];
+                if (byContent[k].Index != i && quoted.ContentEnd > at && quoted.Mode == AttributionMode.Direct && quoted.HasSource && !quoted.Nested)
                 {
                     (lo, k) = (k + 1, -1);
                 }
@@ -686,14 +738,14 @@ internal sealed partial class AttributionExtractor
             for (var k = lo - 1; k >= 0 && lo - k <= 32; k--)
             {
                 _ws.Steps++;
-                var owner = found[byContent[k]];
-                if (byContent[k] != i && owner.ContentEnd > at && owner.HasSource && !Has(owner.SourceStart, WordClass.SpeakerPronoun) && owner.Resolved)
+                var owner = found[byContent[k].Index];
+                if (byContent[k].Index != i && owner.ContentEnd > at && owner.HasSource && !Has(owner.SourceStart, WordClass.SpeakerPronoun) && owner.Resolved)
                 {
                     (f.Label, f.Type, f.Role, f.Resolution, f.Resolved) = (owner.Label, owner.Type, owner.Role, SourceResolution.Pronoun, true);
                     break;
                 }
 
-                if (byContent[k] != i && owner.ContentEnd > at && owner.HasSource && owner.SourceOf >= 0 && found[owner.SourceOf].Resolved)
+                if (byContent[k].Index != i && owner.ContentEnd > at && owner.HasSource && owner.SourceOf >= 0 && found[owner.SourceOf].Resolved)
                 {
                     var root = found[owner.SourceOf];
                     (f.Label, f.Type, f.Role, f.Resolution, f.Resolved) = (root.Label, root.Type, root.Role, SourceResolution.Pronoun, true);
@@ -728,7 +780,7 @@ internal sealed partial class AttributionExtractor
         f.Label = TextOf(core, coreEnd);
         if (coreEnd - core == 1 && Has(core, WordClass.Pronoun))
         {
-            f.Label = _doc.KeyOf(T[core]).ToString();
+            f.Label = _ws.Intern(_doc.KeyOf(T[core]));
         }
 
         var (type, role) = TypeFromNouns(ss, se);
@@ -750,6 +802,7 @@ internal sealed partial class AttributionExtractor
         string? person = null;
         string? group = null;
         SourceNounRole? firstRole = null;
+        SourceNounRole? headRole = null;
         var j = ss;
         while (j < se)
         {
@@ -763,6 +816,7 @@ internal sealed partial class AttributionExtractor
             var type = n.Noun.Type;
             var role = n.Plural ? SourceNounRole.Group : n.Noun.Role;
             firstRole ??= role;
+            headRole = role;
             var rank = SpecialRank(type);
             if (type == AttributionSourceTypes.Unknown)
             {
@@ -793,22 +847,6 @@ internal sealed partial class AttributionExtractor
         }
 
         // The head noun's role (the last noun) decides pronoun compatibility; the type follows the priority order.
-        SourceNounRole? headRole = null;
-        for (var k = se - 1; k >= ss && headRole is null; k--)
-        {
-            if (NounEndsAt(k))
-            {
-                for (var b = k; b >= Math.Max(ss, k - 4); b--)
-                {
-                    if (NounAt(b) is { } n && b + n.Length - 1 == k)
-                    {
-                        headRole = n.Plural ? SourceNounRole.Group : n.Noun.Role;
-                        break;
-                    }
-                }
-            }
-        }
-
         var chosen = special ?? organization ?? person ?? group;
         return (chosen, headRole ?? specialRole ?? firstRole);
     }
@@ -850,29 +888,22 @@ internal sealed partial class AttributionExtractor
         return end > start;
     }
 
-    private string[] Words(int start, int end)
-    {
-        var words = new List<string>(end - start);
-        for (var j = start; j < end; j++)
-        {
-            if (IsWord(j))
-            {
-                words.Add(KeyOf(_doc.KeyOf(T[j]).ToString()));
-            }
-        }
-
-        return [.. words];
-    }
-
     /// <summary>The text of tokens [start, end) with whitespace runs collapsed to one space.</summary>
     private string TextOf(int start, int end)
     {
         var from = T[start].Start;
         var to = T[end - 1].End;
         var span = _text.AsSpan(from, to - from);
-        if (span.IndexOfAny('\n', '\r', '\t') < 0 && !span.Contains("  ", StringComparison.Ordinal))
+        var simple = true;
+        for (var k = 0; k < span.Length && simple; k++)
         {
-            return span.ToString();
+            var c = span[k];
+            simple = c == ' ' ? k == 0 || span[k - 1] != ' ' : c > ' ' || !char.IsWhiteSpace(c);
+        }
+
+        if (simple)
+        {
+            return _ws.Intern(span);
         }
 
         var sb = new StringBuilder(span.Length);
@@ -895,13 +926,6 @@ internal sealed partial class AttributionExtractor
         }
 
         return sb.ToString();
-    }
-
-    /// <summary>A matching key: case folded, British/American spelling unified.</summary>
-    private static string KeyOf(string text)
-    {
-        var folded = CharFolding.FoldCase(text);
-        return folded.Contains("defence", StringComparison.Ordinal) ? folded.Replace("defence", "defense", StringComparison.Ordinal) : folded;
     }
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;

@@ -33,6 +33,7 @@ internal sealed partial class AttributionExtractor
     private readonly string _text;
     private readonly int _count;
     private int _unclosedCursor;
+    private int _sentence;
     private int _lastUnclosed = -1;
 
     public AttributionExtractor(CueTable table, ICueMatcher matcher, AttributionOptions options, ParsedDocument document, AttributionWorkspace workspace)
@@ -43,7 +44,7 @@ internal sealed partial class AttributionExtractor
         _ws = workspace;
         _text = document.Text;
         _count = document.Tokens.Length;
-        workspace.Prepare(_count, document.Paragraphs.Length, document.Quotes.Length);
+        workspace.Prepare(_count, document.Quotes.Length);
         matcher.Match(document, _ws.Single.AsSpan(0, _count), _ws.Longest.AsSpan(0, _count), _ws.LongestLength.AsSpan(0, _count), _ws.Starts);
         Classify();
     }
@@ -56,16 +57,15 @@ internal sealed partial class AttributionExtractor
     public void Extract()
     {
         // The rules run where the matcher found a group, and at a colon near the start of a sentence (a headline
-        // speaker): the work is proportional to the matches and sentences, not to every token.
+        // speaker, found by one vectorized search of the text): the work is proportional to the matches.
         var starts = _ws.Starts;
-        var sentences = _doc.Sentences;
-        var s = 0;
+        var colon = NextColon(0);
         foreach (var t in starts)
         {
-            while (s < sentences.Length && sentences[s].FirstToken <= t)
+            while (colon >= 0 && colon < t)
             {
-                Colons(sentences[s]);
-                s++;
+                Colon(colon);
+                colon = NextColon(colon + 1);
             }
 
             _ws.Steps++;
@@ -80,9 +80,9 @@ internal sealed partial class AttributionExtractor
             }
         }
 
-        for (; s < sentences.Length; s++)
+        for (; colon >= 0; colon = NextColon(colon + 1))
         {
-            Colons(sentences[s]);
+            Colon(colon);
         }
 
         if (_options.ContinueQuotations)
@@ -93,19 +93,33 @@ internal sealed partial class AttributionExtractor
         MarkNested();
     }
 
-    /// <summary>A colon among the first tokens of a sentence may follow a headline speaker (<c>Foreign Ministry: ...</c>).</summary>
-    private void Colons(in Sentence sentence)
+    /// <summary>The next colon token at or after token <paramref name="from"/> that stands among the first eight tokens of its sentence, or -1.</summary>
+    private int NextColon(int from)
     {
-        var end = Math.Min(_count, sentence.FirstToken + Math.Min(sentence.TokenCount, 8));
-        for (var t = sentence.FirstToken + 1; t < end; t++)
+        while (from < _count)
         {
-            _ws.Steps++;
-            if (T[t].Kind == TokenKind.Punctuation && _text[T[t].Start] == ':' && !_ws.Consumed[t])
+            var at = _text.AsSpan(T[from].Start).IndexOf(':');
+            if (at < 0)
             {
-                Colon(t);
-                return;
+                return -1;
             }
+
+            var t = _doc.TokenIndexAt(T[from].Start + at);
+            _ws.Steps++;
+            if (t >= _count)
+            {
+                return -1;
+            }
+
+            if (T[t].Kind == TokenKind.Punctuation && T[t].Start == T[from].Start + at && t - SentenceFirst(t) is >= 1 and < 8)
+            {
+                return t;
+            }
+
+            from = t + 1;
         }
+
+        return -1;
     }
 
     /// <summary>Dispatches a matched group to its rule; returns whether a cue rule took it.</summary>
@@ -168,18 +182,6 @@ internal sealed partial class AttributionExtractor
         var tokens = T;
         var ws = _ws;
         var n = tokens.Length;
-        ws.Classes.AsSpan(0, n).Clear();
-        ws.QuoteOpenAt.AsSpan(0, n).Fill(-1);
-        ws.QuoteCloseAt.AsSpan(0, n).Fill(-1);
-
-        var sentences = _doc.Sentences;
-        for (var s = 0; s < sentences.Length; s++)
-        {
-            var sentence = sentences[s];
-            var first = Math.Min(n, sentence.FirstToken);
-            var count = Math.Min(n - first, sentence.TokenCount);
-            ws.Sentence.AsSpan(first, count).Fill(s);
-        }
 
         // Quotation marks, and each quotation's enclosing one (quotations come ordered by start, nested ones after
         // their container): one pass over the quotations with a stack.
@@ -192,10 +194,12 @@ internal sealed partial class AttributionExtractor
             if (quote.FirstToken >= 0 && quote.FirstToken < n)
             {
                 ws.QuoteOpenAt[quote.FirstToken] = q;
+                ws.QuoteMarks.Add(quote.FirstToken);
                 var close = quote.FirstToken + quote.TokenCount - 1;
                 if ((quote.Flags & QuoteFlags.Unclosed) == 0 && close > quote.FirstToken && close < n && tokens[close].Kind == TokenKind.QuoteMark)
                 {
                     ws.QuoteCloseAt[close] = q;
+                    ws.QuoteMarks.Add(close);
                 }
             }
 
@@ -259,6 +263,7 @@ internal sealed partial class AttributionExtractor
             }
 
             _ws.Classes[i] = cls;
+            _ws.ClassTouched.Add(i);
         }
 
         return cls;
@@ -271,7 +276,37 @@ internal sealed partial class AttributionExtractor
     private bool IsSentenceFinal(int i) =>
         (uint)i < (uint)_count && T[i].Kind == TokenKind.Punctuation && _text[T[i].Start] is '.' or '!' or '?' or '…';
 
-    private int SentenceOf(int i) => _ws.Sentence[Math.Clamp(i, 0, _count - 1)];
+    /// <summary>The sentence of a token: the last one looked up when it holds the token (rules look near one place), else a binary search.</summary>
+    private int SentenceOf(int i)
+    {
+        i = Math.Clamp(i, 0, _count - 1);
+        var sentences = _doc.Sentences;
+        if (_sentence < sentences.Length)
+        {
+            var cached = sentences[_sentence];
+            if (i >= cached.FirstToken && i < cached.FirstToken + cached.TokenCount)
+            {
+                return _sentence;
+            }
+        }
+
+        int lo = 0, hi = sentences.Length - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) >>> 1;
+            if (sentences[mid].FirstToken <= i)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        _sentence = lo;
+        return lo;
+    }
 
     private int SentenceFirst(int i) => _doc.Sentences[SentenceOf(i)].FirstToken;
 
@@ -454,17 +489,32 @@ internal sealed partial class AttributionExtractor
             }
         }
 
+        // A clause of its own starts at a participle cue or "according to" after a comma: only matched positions can
+        // be one, so look at the matched positions inside the content rather than at every token.
         var limit = Math.Min(end, from + MaxContentScan);
-        for (var j = from + 1; j < limit; j++)
+        var starts = _ws.Starts;
+        int lo = 0, hi = starts.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (starts[mid] <= from + 1)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (var k = lo; k < starts.Count && starts[k] < limit; k++)
         {
             _ws.Steps++;
-            if (T[j].Kind == TokenKind.Punctuation && _text[T[j].Start] is ',' or ';' or '—' or '–')
+            var next = starts[k];
+            var j = next - 1;
+            if (T[j].Kind == TokenKind.Punctuation && _text[T[j].Start] is ',' or ';' or '—' or '–' && (IsParticipleCue(next) || IsAccordingTo(next)))
             {
-                var next = j + 1;
-                if (next < limit && (IsParticipleCue(next) || IsAccordingTo(next)))
-                {
-                    return j;
-                }
+                return j;
             }
         }
 
@@ -740,11 +790,13 @@ internal sealed partial class AttributionExtractor
         for (var i = found.CueStart; i < found.CueEnd; i++)
         {
             _ws.Consumed[i] = true;
+            _ws.ConsumedTouched.Add(i);
         }
 
         for (var i = Math.Max(0, found.Cue2Start); i < found.Cue2End; i++)
         {
             _ws.Consumed[i] = true;
+            _ws.ConsumedTouched.Add(i);
         }
 
         Found.Add(found);
@@ -774,15 +826,15 @@ internal sealed partial class AttributionExtractor
         // Attributions in order of their end (computed once), to find the one right before each quotation.
         var ends = _ws.Ends;
         ends.Clear();
-        var order = _ws.Order;
+        var order = _ws.Keyed;
         order.Clear();
         for (var i = 0; i < count; i++)
         {
             ends.Add(EndToken(Found[i]));
-            order.Add(i);
+            order.Add(((long)ends[i] << 32 | (uint)i, i));
         }
 
-        order.Sort((a, b) => ends[a].CompareTo(ends[b]));
+        order.Sort();
         var k = 0;
         var last = -1;
         var lastEnd = -1;
@@ -795,11 +847,11 @@ internal sealed partial class AttributionExtractor
                 continue;
             }
 
-            while (k < order.Count && ends[order[k]] <= quote.FirstToken)
+            while (k < order.Count && ends[order[k].Index] <= quote.FirstToken)
             {
-                if (last < 0 || ends[order[k]] >= lastEnd)
+                if (last < 0 || ends[order[k].Index] >= lastEnd)
                 {
-                    last = order[k];
+                    last = order[k].Index;
                     lastEnd = ends[last];
                 }
 

@@ -10,10 +10,11 @@ namespace TextLens.Analyzers.Attribution;
 internal interface ICueMatcher
 {
     /// <summary>
-    /// For every token <c>i</c> writes the group of the single token (<paramref name="single"/>, -1 when none), the
-    /// group of the longest multi-word sequence starting there (<paramref name="longest"/>, -1 when none) and that
-    /// sequence's length in tokens (<paramref name="longestLength"/>); adds the tokens where a group starts to
-    /// <paramref name="starts"/>, in order (the rules visit only those).
+    /// Writes, at each token <c>i</c> where a group starts, the group of the single token (<paramref name="single"/>),
+    /// the group of the longest sequence starting there (<paramref name="longest"/>) and that sequence's length in
+    /// tokens (<paramref name="longestLength"/>), and adds <c>i</c> to <paramref name="starts"/>, in order. The tables
+    /// come in holding -1, -1 and 0 everywhere and other tokens are left alone (the rules visit only the starts, and
+    /// the caller resets only those afterwards).
     /// </summary>
     void Match(ParsedDocument document, Span<int> single, Span<int> longest, Span<byte> longestLength, List<int> starts);
 }
@@ -55,10 +56,6 @@ internal sealed class PhraseCueMatcher : ICueMatcher
     public void Match(ParsedDocument document, Span<int> single, Span<int> longest, Span<byte> longestLength, List<int> starts)
     {
         var tokens = document.Tokens;
-        single[..tokens.Length].Fill(-1);
-        longest[..tokens.Length].Fill(-1);
-        longestLength[..tokens.Length].Clear();
-
         var t = 0;
         foreach (var m in _matcher.Matches(document))
         {

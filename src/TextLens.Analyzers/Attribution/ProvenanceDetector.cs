@@ -29,35 +29,36 @@ internal static class ProvenanceDetector
 
             var first = paragraph.FirstToken;
             var end = Math.Min(tokens.Length, first + paragraph.TokenCount);
-            var words = 0;
-            for (var i = first; i < end && words <= MaxLineWords; i++)
-            {
-                steps++;
-                words += tokens[i].IsWordLike ? 1 : 0;
-            }
-
-            var line = text.AsSpan(paragraph.Start, paragraph.Length).Trim();
             var lineStart = tokens[first].Start;
             var lineEnd = tokens[end - 1].End;
+            var firstKey = doc.KeyOf(tokens[first]);
 
-            if (words <= MaxLineWords && Byline(doc, first, end) is { } byline)
+            // Cheap tests on the first and last tokens decide which (if any) line kind to look at.
+            if (firstKey.SequenceEqual("by") && paragraph.TokenCount <= MaxLineWords * 2 && Byline(doc, first, end) is { } byline)
             {
                 context.AddDocumentFacet("byline", byline);
                 ranges.Add((lineStart, lineEnd));
                 continue;
             }
 
-            if (line.Equals("Source Link", StringComparison.OrdinalIgnoreCase) || line.Equals("Source link:", StringComparison.OrdinalIgnoreCase))
+            if (paragraph.TokenCount <= 3 && firstKey.SequenceEqual("source")
+                && text.AsSpan(lineStart, lineEnd - lineStart).TrimEnd(':').Equals("Source Link", StringComparison.OrdinalIgnoreCase))
             {
                 context.AddDocumentFacet("sourceLink", "true");
                 ranges.Add((lineStart, lineEnd));
                 continue;
             }
 
-            if (words <= MaxLineWords * 2 && Reprint(doc, first, end) is { } reprint)
+            if (paragraph.TokenCount <= MaxLineWords * 3 && firstKey is "originally" or "reprinted" or "republished" or "this" or "the"
+                && Reprint(doc, first, end) is { } reprint)
             {
                 context.AddDocumentFacet("reprint", reprint);
                 ranges.Add((lineStart, lineEnd));
+                continue;
+            }
+
+            if (tokens[end - 1].Kind != TokenKind.Word && !(end >= 2 && tokens[end - 2].Kind == TokenKind.Word))
+            {
                 continue;
             }
 

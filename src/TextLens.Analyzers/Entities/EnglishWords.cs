@@ -87,8 +87,9 @@ internal static class EnglishWords
 /// </summary>
 internal readonly struct WordSet
 {
+    private const int FilterBits = 1 << 16;
     private readonly FrozenSet<string> _words;
-    private readonly FrozenSet<int> _hashes;
+    private readonly ulong[] _filter;
 #if NET9_0_OR_GREATER
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 #endif
@@ -96,7 +97,16 @@ internal readonly struct WordSet
     public WordSet(IEnumerable<string> words)
     {
         _words = words.ToFrozenSet(StringComparer.Ordinal);
-        _hashes = _words.SelectMany(w => new[] { Text.TokenKeyHash.Compute(w), Text.TokenKeyHash.Compute(w + ".") }).ToFrozenSet();
+
+        // A one-probe filter over the low 16 bits of the key hash (8 KB): most tokens are rejected by one array read.
+        _filter = new ulong[FilterBits / 64];
+        foreach (var w in _words)
+        {
+            foreach (var hash in (ReadOnlySpan<int>)[Text.TokenKeyHash.Compute(w), Text.TokenKeyHash.Compute(w + ".")])
+            {
+                _filter[(hash & (FilterBits - 1)) >> 6] |= 1UL << hash;
+            }
+        }
 #if NET9_0_OR_GREATER
         _lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
 #endif
@@ -110,5 +120,6 @@ internal readonly struct WordSet
 #endif
 
     /// <summary>Whether a token's key (a trailing period ignored) is in the set; <paramref name="keyHash"/> is the hash of <paramref name="key"/>.</summary>
-    public bool Contains(ReadOnlySpan<char> key, int keyHash) => _hashes.Contains(keyHash) && Contains(key.TrimEnd('.'));
+    public bool Contains(ReadOnlySpan<char> key, int keyHash) =>
+        (_filter[(keyHash & (FilterBits - 1)) >> 6] & (1UL << keyHash)) != 0 && Contains(key.TrimEnd('.'));
 }

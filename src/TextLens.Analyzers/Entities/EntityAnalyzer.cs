@@ -46,6 +46,9 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
     /// <summary>Whether recognised names that overlap a gazetteer match confirm it (<c>confirmedBy=model</c>): any recognizer but the built-in rules.</summary>
     private readonly bool _confirmListed;
 
+    /// <summary>Whether the recognizer is the built-in one, whose spans never reach into a known span nor overlap themselves.</summary>
+    private readonly bool _trustedRecognizer;
+
     /// <summary>Facets per entity × position × ambiguity × confirmation, built once so a match allocates only its annotation.</summary>
     private readonly AnnotationFacet[][] _facets;
 
@@ -71,6 +74,7 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
         _recognizer = useRecognizer ? options.Recognizer ?? RuleBasedEntityRecognizer.Instance : null;
         _linkRecognized = options.Mode == EntityMode.RecognizerOnly || options.Recognizer is not null;
         _confirmListed = _recognizer is not null and not RuleBasedEntityRecognizer;
+        _trustedRecognizer = _recognizer is RuleBasedEntityRecognizer;
 
         if (options.Mode != EntityMode.RecognizerOnly)
         {
@@ -400,7 +404,8 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
                 continue;
             }
 
-            if (Covered(s, r.Start, r.End, s.Found.Count))
+            // The built-in rules never reach into a known span nor overlap themselves; any other recognizer is checked.
+            if (!_trustedRecognizer && Covered(s, r.Start, r.End, s.Found.Count))
             {
                 if (_confirmListed)
                 {
@@ -410,15 +415,14 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
                 continue;
             }
 
-            var surface = text.Substring(r.Start, r.Length);
-            if (_linkRecognized && _index.TryResolve(r.Name ?? surface, out var entity))
+            if (_linkRecognized && _index.TryResolve(r.Name ?? text.Substring(r.Start, r.Length), out var entity))
             {
                 s.Found.Add(new Found(r.Start, r.Length, _index.IndexOf(entity), false, null, null));
                 continue;
             }
 
             var type = string.IsNullOrWhiteSpace(r.Type) ? EntityTypes.Unknown : r.Type;
-            s.Found.Add(new Found(r.Start, r.Length, -1, false, type, r.Name ?? EntityLabels.Normalize(surface)));
+            s.Found.Add(new Found(r.Start, r.Length, -1, false, type, r.Name ?? EntityLabels.Normalize(text.AsSpan(r.Start, r.Length))));
         }
     }
 
@@ -440,7 +444,14 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
             var key = GazetteerAlias.Key(title, foldDiacritics: false);
             for (var p = 0; p < paragraphs.Length; p++)
             {
-                if (paragraphs[p].TokenCount > 0 && string.Equals(GazetteerAlias.Key(doc.Text.AsSpan(paragraphs[p].Start, paragraphs[p].Length), false), key, StringComparison.Ordinal))
+                // White space is collapsed before comparing, so only a paragraph of about the title's length can repeat it.
+                var length = paragraphs[p].Length;
+                if (paragraphs[p].TokenCount == 0 || length < key.Length / 2 || length > key.Length * 2 + 16)
+                {
+                    continue;
+                }
+
+                if (string.Equals(GazetteerAlias.Key(doc.Text.AsSpan(paragraphs[p].Start, paragraphs[p].Length), false), key, StringComparison.Ordinal))
                 {
                     headline = p;
                     from = p + 1;

@@ -56,8 +56,6 @@ public sealed class EntityOptions
     public int TopCount { get; set; } = 25;
 
     /// <summary>The gazetteers added so far, in order; when none is added, <c>world</c> and <c>karabakh</c> are used.</summary>
-    public IReadOnlyList<string> GazetteerSources => _sources.Select(s => s.Describe()).ToArray();
-
     internal IReadOnlyList<GazetteerSource> Sources => _sources;
 
     /// <summary>Uses an embedded gazetteer (<see cref="Gazetteers.DefaultNames"/>). Embedded gazetteers it depends on are added too.</summary>
@@ -198,13 +196,5 @@ public sealed class EntityOptions
         Instance,
     }
 
-    internal sealed record GazetteerSource(GazetteerSourceKind Kind, string Name, Gazetteer? Gazetteer)
-    {
-        public string Describe() => Kind switch
-        {
-            GazetteerSourceKind.Default => "embedded:" + Name,
-            GazetteerSourceKind.File => Name,
-            _ => Gazetteer?.Origin ?? "",
-        };
-    }
+    internal sealed record GazetteerSource(GazetteerSourceKind Kind, string Name, Gazetteer? Gazetteer);
 }

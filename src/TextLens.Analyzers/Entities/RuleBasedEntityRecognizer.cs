@@ -28,7 +28,8 @@ namespace TextLens.Entities;
 /// before) make it LOC; <c>road</c>, <c>airport</c>, <c>bridge</c> make it FAC; <c>war</c>, <c>summit</c> make it EVENT; a
 /// known given name first, a title or role word before (<c>commander</c>, <c>spokesman</c>), or <c>said</c> after a
 /// two-word name make it PERSON; a demonym-like word (<c>-ian</c>, <c>-ese</c>, <c>-ish</c>) before a lower-case word makes
-/// it NORP; anything else is UNKNOWN.</item>
+/// it NORP; two capitalised words without a cue are PERSON unless one is a common word, an acronym or ends like a
+/// common noun; a head word alone is no name; anything else is UNKNOWN.</item>
 /// <item>A single word that is the last word of a PERSON name found in the same document is that person
 /// (<c>Simmons</c> after <c>Phil Simmons</c>); its <see cref="RecognizedEntity.Name"/> is the full name.</item>
 /// </list>
@@ -436,11 +437,9 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
     /// <summary>Per-thread working state, reused from one document to the next.</summary>
     private sealed class Scratch
     {
-        private int[] _lowerCase = new int[256];
-        private int[] _midCapitalized = new int[64];
-        private int _lowerCount;
-        private int _midCount;
         private readonly StringBuilder _key = new();
+        private int[] _lowerCase = new int[256];
+        private int _lowerCount;
         private bool[] _covered = new bool[256];
         private bool[] _headline = new bool[16];
 
@@ -458,8 +457,6 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
             Document = document;
             Candidates.Clear();
             Confirmed.Clear();
-            _lowerCount = 0;
-            _midCount = 0;
             var tokens = document.Tokens;
             if (_covered.Length < tokens.Length)
             {
@@ -475,29 +472,19 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
                 }
             }
 
-            var text = document.Text;
-            var sentence = 0;
-            var sentences = document.Sentences;
-            for (var i = 0; i < tokens.Length; i++)
+            // Key hashes of the words written in lower case, for the few sentence-initial words that need the evidence.
+            _lowerCount = 0;
+            if (_lowerCase.Length < tokens.Length)
             {
-                ref readonly var t = ref tokens[i];
-                if (t.Kind != TokenKind.Word)
-                {
-                    continue;
-                }
+                _lowerCase = new int[Math.Max(tokens.Length, _lowerCase.Length * 2)];
+            }
 
-                while (sentence + 1 < sentences.Length && sentences[sentence + 1].FirstToken <= i)
+            var text = document.Text;
+            foreach (ref readonly var t in tokens)
+            {
+                if (t.Kind == TokenKind.Word && char.IsLower(text[t.Start]))
                 {
-                    sentence++;
-                }
-
-                if (char.IsLower(text[t.Start]))
-                {
-                    Append(ref _lowerCase, ref _lowerCount, t.KeyHash);
-                }
-                else if (t.Has(TokenFlags.Capitalized) && !_covered[i] && !IsInitial(i, sentences[sentence].FirstToken) && !AfterFunctionWordsOnly(i, sentences[sentence].FirstToken))
-                {
-                    Append(ref _midCapitalized, ref _midCount, t.KeyHash);
+                    _lowerCase[_lowerCount++] = t.KeyHash;
                 }
             }
 
@@ -531,19 +518,38 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
             return t.Has(TokenFlags.Capitalized) || t.Has(TokenFlags.AllCaps);
         }
 
-        // Few lookups a document: a vectorised scan of the key hashes beats building a hash set of every word.
+        // Asked for a few words a document (lone capitalised words starting a sentence, never seen in lower case):
+        // scanning the token table for the word's key hash costs less than recording every capitalised word.
+
+        /// <summary>Whether the document writes token <paramref name="i"/>'s word in lower case somewhere (by key hash, vectorised).</summary>
         public bool SeenLowerCase(int i) => _lowerCase.AsSpan(0, _lowerCount).Contains(Document.Tokens[i].KeyHash);
 
-        public bool SeenCapitalizedMidSentence(int i) => _midCapitalized.AsSpan(0, _midCount).Contains(Document.Tokens[i].KeyHash);
-
-        private static void Append(ref int[] array, ref int count, int value)
+        /// <summary>
+        /// Whether the document capitalises token <paramref name="i"/>'s word in mid-sentence somewhere: not at a sentence
+        /// start, not after function words only, not inside a gazetteer match.
+        /// </summary>
+        public bool SeenCapitalizedMidSentence(int i)
         {
-            if (count == array.Length)
+            var tokens = Document.Tokens;
+            var sentences = Document.Sentences;
+            var hash = tokens[i].KeyHash;
+            var key = Key(i);
+            for (var j = 0; j < tokens.Length; j++)
             {
-                Array.Resize(ref array, array.Length * 2);
+                ref readonly var t = ref tokens[j];
+                if (t.KeyHash != hash || t.Kind != TokenKind.Word || !t.Has(TokenFlags.Capitalized) || _covered[j] || !Document.KeyOf(t).SequenceEqual(key))
+                {
+                    continue;
+                }
+
+                var sentenceFirst = sentences[Document.SentenceIndexAt(t.Start)].FirstToken;
+                if (!IsInitial(j, sentenceFirst) && !AfterFunctionWordsOnly(j, sentenceFirst))
+                {
+                    return true;
+                }
             }
 
-            array[count++] = value;
+            return false;
         }
 
         public bool IsNameWord(int i)
@@ -669,6 +675,28 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
         private bool ComputeHeadlineCase(in Paragraph p)
         {
             var tokens = Document.Tokens;
+
+            // A line ending like a sentence can only be headline case in capitals: two of its first five words in lower
+            // case rule that out without reading the rest.
+            var lastToken = p.FirstToken + p.TokenCount - 1;
+            if (p.TokenCount > 8 && Document.TextOf(tokens[lastToken]) is "." or "!" or "?")
+            {
+                int seen = 0, notCaps = 0;
+                for (var i = p.FirstToken; i < lastToken && seen < 5; i++)
+                {
+                    if (tokens[i].Kind == TokenKind.Word)
+                    {
+                        seen++;
+                        notCaps += tokens[i].Has(TokenFlags.AllCaps) ? 0 : 1;
+                    }
+                }
+
+                if (notCaps >= 2)
+                {
+                    return false;
+                }
+            }
+
             int words = 0, capitalized = 0, caps = 0;
             var finalPunctuation = false;
             for (var i = p.FirstToken; i < p.FirstToken + p.TokenCount; i++)
@@ -819,6 +847,11 @@ internal static class EntityLabels
 {
     public static string Normalize(ReadOnlySpan<char> text)
     {
+        if (!NeedsWork(text))
+        {
+            return text.ToString();
+        }
+
         var sb = new StringBuilder(text.Length);
         var space = false;
         foreach (var raw in text)
@@ -844,5 +877,22 @@ internal static class EntityLabels
         }
 
         return sb.ToString();
+    }
+
+    private static bool NeedsWork(ReadOnlySpan<char> text)
+    {
+        var previousSpace = true;
+        foreach (var c in text)
+        {
+            var space = c == ' ';
+            if ((space && previousSpace) || (!space && char.IsWhiteSpace(c)) || c is '\u2019' or '\u2018' or '\u02BC' or '\u2010' or '\u2011')
+            {
+                return true;
+            }
+
+            previousSpace = space;
+        }
+
+        return previousSpace && text.Length > 0;
     }
 }

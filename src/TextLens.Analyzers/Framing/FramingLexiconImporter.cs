@@ -331,9 +331,10 @@ public static class FramingLexiconImporter
         public void ReadMapping(IParser parser, List<string> path, int depth)
         {
             var start = parser.Consume<MappingStart>();
+            var here = string.Join('.', path);
             if (depth > MaxYamlDepth)
             {
-                Fault(start.Start, $"The dictionary nests deeper than {MaxYamlDepth} levels (mappings and lists).");
+                Fault(start.Start, here, $"The dictionary nests deeper than {MaxYamlDepth} levels (mappings and lists).");
                 throw new LexiconException(Faults);
             }
 
@@ -342,17 +343,18 @@ public static class FramingLexiconImporter
             {
                 if (parser.Current is AnchorAlias alias)
                 {
-                    Fault(alias.Start, "YAML aliases are not supported in dictionaries.");
+                    Fault(alias.Start, here, "YAML aliases are not supported in dictionaries.");
                     throw new LexiconException(Faults);
                 }
 
                 var key = parser.Consume<Scalar>();
+                path.Add(key.Value);
+                var field = string.Join('.', path);
                 if (!keys.Add(key.Value))
                 {
-                    Fault(key.Start, $"Key \"{key.Value}\" appears twice in the same mapping.");
+                    Fault(key.Start, field, $"Key \"{key.Value}\" appears twice in the same mapping.");
                 }
 
-                path.Add(key.Value);
                 switch (parser.Current)
                 {
                     case MappingStart:
@@ -360,19 +362,19 @@ public static class FramingLexiconImporter
                         break;
                     case SequenceStart:
                         var faultsBefore = Faults.Count;
-                        var patterns = ReadPatterns(parser, depth + 1);
+                        var patterns = ReadPatterns(parser, depth + 1, field);
                         AddLabel(path, patterns, key.Start, reportEmpty: Faults.Count == faultsBefore);
                         break;
                     case Scalar scalar:
                         parser.MoveNext();
-                        var single = Pattern(scalar);
+                        var single = Pattern(scalar, field);
                         AddLabel(path, single is null ? [] : [single], key.Start, reportEmpty: single is not null);
                         break;
                     case AnchorAlias a:
-                        Fault(a.Start, "YAML aliases are not supported in dictionaries.");
+                        Fault(a.Start, field, "YAML aliases are not supported in dictionaries.");
                         throw new LexiconException(Faults);
                     default:
-                        Fault(parser.Current!.Start, $"Key \"{key.Value}\" must hold a list of patterns or a mapping of keys.");
+                        Fault(parser.Current!.Start, field, $"Key \"{key.Value}\" must hold a list of patterns or a mapping of keys.");
                         parser.SkipThisAndNestedEvents();
                         break;
                 }
@@ -381,53 +383,45 @@ public static class FramingLexiconImporter
             }
         }
 
-        private List<FramingPattern> ReadPatterns(IParser parser, int depth)
+        private List<FramingPattern> ReadPatterns(IParser parser, int depth, string field)
         {
             var start = parser.Consume<SequenceStart>();
             if (depth > MaxYamlDepth)
             {
-                Fault(start.Start, $"The dictionary nests deeper than {MaxYamlDepth} levels (mappings and lists).");
+                Fault(start.Start, field, $"The dictionary nests deeper than {MaxYamlDepth} levels (mappings and lists).");
                 throw new LexiconException(Faults);
             }
 
             var patterns = new List<FramingPattern>();
-            while (!parser.TryConsume<SequenceEnd>(out _))
+            for (var index = 0; !parser.TryConsume<SequenceEnd>(out _); index++)
             {
+                var item = $"{field}[{index.ToString(CultureInfo.InvariantCulture)}]";
                 switch (parser.Current)
                 {
                     case Scalar scalar:
                         parser.MoveNext();
-                        if (Pattern(scalar) is { } p)
+                        if (Pattern(scalar, item) is { } p)
                         {
                             patterns.Add(p);
                         }
 
                         break;
                     case AnchorAlias alias:
-                        Fault(alias.Start, "YAML aliases are not supported in dictionaries.");
+                        Fault(alias.Start, item, "YAML aliases are not supported in dictionaries.");
                         throw new LexiconException(Faults);
-                    case SequenceStart or MappingStart:
-                        // Nested lists in a pattern list: check their depth, then report them.
+                    case SequenceStart:
+                        // A list inside a pattern list: check its depth (it may nest further), then report it.
                         var nested = parser.Current!;
-                        if (depth + 1 > MaxYamlDepth)
-                        {
-                            Fault(nested.Start, $"The dictionary nests deeper than {MaxYamlDepth} levels (mappings and lists).");
-                            throw new LexiconException(Faults);
-                        }
-
-                        if (nested is SequenceStart)
-                        {
-                            ReadPatterns(parser, depth + 1);
-                        }
-                        else
-                        {
-                            ReadMapping(parser, [], depth + 1);
-                        }
-
-                        Fault(nested.Start, "A pattern list may hold only patterns (strings).");
+                        ReadPatterns(parser, depth + 1, item);
+                        Fault(nested.Start, item, "A pattern list may hold only patterns (strings).");
+                        break;
+                    case MappingStart:
+                        var mapping = parser.Current!;
+                        ReadMapping(parser, [item], depth + 1);
+                        Fault(mapping.Start, item, "A pattern list may hold only patterns (strings).");
                         break;
                     default:
-                        Fault(parser.Current!.Start, "A pattern list may hold only patterns (strings).");
+                        Fault(parser.Current!.Start, item, "A pattern list may hold only patterns (strings).");
                         parser.SkipThisAndNestedEvents();
                         break;
                 }
@@ -436,18 +430,18 @@ public static class FramingLexiconImporter
             return patterns;
         }
 
-        private FramingPattern? Pattern(Scalar scalar)
+        private FramingPattern? Pattern(Scalar scalar, string field)
         {
             var text = scalar.Value.Trim();
             if (text.Contains('?', StringComparison.Ordinal))
             {
-                Fault(scalar.Start, $"Pattern \"{text}\": the '?' glob is not supported; write the variants out.");
+                Fault(scalar.Start, field, $"Pattern \"{text}\": the '?' glob is not supported; write the variants out.");
                 return null;
             }
 
             if (PatternSyntax.Check(text) is { } fault)
             {
-                Fault(scalar.Start, $"Pattern \"{(text.Length > 60 ? text[..57] + "..." : text)}\": {fault}");
+                Fault(scalar.Start, field, $"Pattern \"{(text.Length > 60 ? text[..57] + "..." : text)}\": {fault}");
                 return null;
             }
 
@@ -463,7 +457,7 @@ public static class FramingLexiconImporter
                 // A list whose every pattern was faulty has been reported already.
                 if (reportEmpty)
                 {
-                    Fault(at, $"Key \"{labelId}\" has no pattern.");
+                    Fault(at, labelId, $"Key \"{labelId}\" has no pattern.");
                 }
 
                 return;
@@ -479,8 +473,8 @@ public static class FramingLexiconImporter
             concept.Labels.Add(new FramingLabel(labelId, patterns));
         }
 
-        private void Fault(Mark mark, string message) =>
-            Faults.Add(new LexiconFault(origin, (int)mark.Line, (int)mark.Column, null, message));
+        private void Fault(Mark mark, string field, string message) =>
+            Faults.Add(new LexiconFault(origin, (int)mark.Line, (int)mark.Column, field.Length == 0 ? null : field, message));
     }
 
     private sealed class ConceptBuilder(string id)

@@ -11,11 +11,13 @@ namespace TextLens.Analyzers.Matching;
 /// </summary>
 /// <remarks>
 /// <para>
-/// How it works. Patterns are tokenized by the document parser and stored as a trie of token keys. All trie
-/// edges live in one open-addressing table keyed by (node, key hash), and the key hash is the one the parser
-/// already computed for every token and part (<see cref="Token.KeyHash"/>, <see cref="TokenPart.KeyHash"/>),
-/// so a token that starts no pattern costs one filter probe and no pass over its characters. A hit is
-/// verified against the key characters, so hash collisions never produce a match.
+/// How it works. Patterns are tokenized by the document parser and stored as a trie of token keys. The trie's
+/// edges live in open-addressing tables keyed by (node, key hash) — the edges from the root in a compact table of
+/// their own — and the key hash is the one the parser already computed for every token and part
+/// (<see cref="Token.KeyHash"/>, <see cref="TokenPart.KeyHash"/>). A token that starts no pattern costs one bit
+/// test in a 64 K-bit filter of first-word hashes and no pass over its characters. A hit is verified against the
+/// key characters, so hash collisions never produce a match. A token whose only reading is its key walks the trie
+/// directly (<see cref="WalkPlain"/>); every other start goes through the general search over all readings.
 /// </para>
 /// <para>
 /// A token can be read in more than one way, and a match is valid for a pattern only if every reading it used is
@@ -53,6 +55,7 @@ internal sealed class PhraseMatcher
     private readonly int _rootShift;
     private readonly char[] _atomChars;
     private readonly byte[] _nodeFlags;
+    private readonly int[] _plainTerminal;
     private readonly int[] _terminalStart;
     private readonly int[] _terminals;
     private readonly int[] _prefixLengthStart;
@@ -95,9 +98,14 @@ internal sealed class PhraseMatcher
 
         _terminalStart[nodes] = terminalCount;
         _terminals = new int[terminalCount];
+        // The pattern a plain reading (no flag) of a node's atoms accepts without further checks: its first terminal,
+        // unless that one is case-sensitive (-2: run the checks), or -1 when the node ends no pattern.
+        _plainTerminal = new int[nodes];
         for (var n = 0; n < nodes; n++)
         {
             trie.Terminals[n].CopyTo(_terminals, _terminalStart[n]);
+            var terminals = trie.Terminals[n];
+            _plainTerminal[n] = terminals.Count == 0 ? -1 : (options[terminals[0]] & MatchOptions.CaseSensitive) == 0 ? terminals[0] : -2;
         }
 
         // Prefix lengths per node, sorted and distinct.
@@ -649,40 +657,44 @@ internal sealed class PhraseMatcher
         pattern = -1;
         next = start + 1;
         var text = document.Text;
-        var node = 0;
-        var from = tokens[start].Start;
-        for (var j = start; j < tokens.Length; j++)
+        ref readonly var first = ref tokens[start];
+        var from = first.Start;
+        var node = FindRoot(first.KeyHash, document.KeyOf(first));
+        var j = start;
+        while (node >= 0)
         {
-            ref readonly var t = ref tokens[j];
-            if (j > start && ((_anyFolding && t.Has(TokenFlags.NonAscii)) || ((_anyHyphenVariants || _anyCompoundParts) && t.PartCount >= 2)))
+            var accepted = _plainTerminal[node];
+            if (accepted == -2)
             {
-                return false;
+                accepted = FirstAccepted(node, text, from, tokens[j].End);
             }
 
-            // Below the root a prefix edge needs the general search; at the root the caller has ruled prefixes out.
-            if (node != 0 && (_nodeFlags[node] & NodeHasPrefix) != 0)
-            {
-                return false;
-            }
-
-            if ((_nodeFlags[node] & NodeHasExact) == 0)
-            {
-                break;
-            }
-
-            node = Find(node * 2 + 1, t.KeyHash, document.KeyOf(t));
-            if (node < 0)
-            {
-                break;
-            }
-
-            var accepted = FirstAccepted(node, text, from, t.End);
             if (accepted >= 0)
             {
-                end = t.End;
+                end = tokens[j].End;
                 pattern = accepted;
                 next = j + 1;
             }
+
+            var flags = _nodeFlags[node];
+            if ((flags & NodeHasPrefix) != 0)
+            {
+                // A prefix edge below the root needs the general search.
+                return false;
+            }
+
+            if ((flags & NodeHasExact) == 0 || ++j == tokens.Length)
+            {
+                break;
+            }
+
+            ref readonly var t = ref tokens[j];
+            if ((_anyFolding && t.Has(TokenFlags.NonAscii)) || ((_anyHyphenVariants || _anyCompoundParts) && t.PartCount >= 2))
+            {
+                return false;
+            }
+
+            node = Find(node * 2 + 1, t.KeyHash, document.KeyOf(t));
         }
 
         return true;

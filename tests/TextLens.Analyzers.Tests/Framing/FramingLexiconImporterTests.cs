@@ -111,6 +111,7 @@ public sealed class FramingLexiconImporterTests
         var fault = Assert.Single(ex.LexiconFaults);
         // The 33rd mapping starts with key "k33" on line 33, indented by 64 spaces.
         Assert.Equal((33, 65), (fault.Line!.Value, fault.Column!.Value));
+        Assert.Equal(string.Join('.', Enumerable.Range(1, 32).Select(i => $"k{i}")), fault.Field);
         Assert.Contains("deeper than 32", fault.Message, StringComparison.Ordinal);
 
         // 32 levels are fine: 31 mappings and the list of patterns.
@@ -131,17 +132,18 @@ public sealed class FramingLexiconImporterTests
         var yaml = "a: " + new string('[', 40) + "x" + new string(']', 40) + "\n";
         var ex = Assert.Throws<LexiconException>(() => FramingLexiconImporter.FromQuantedaYaml(yaml, "flow.yml", "flow"));
         Assert.Equal((1, 4 + 31), (ex.Line!.Value, ex.Column!.Value));
+        Assert.Equal("a" + string.Concat(Enumerable.Repeat("[0]", 31)), ex.Field);
     }
 
     [Fact]
     public void Aliases_unsupported_globs_and_bad_yaml_fail_with_their_position()
     {
         var alias = Assert.Throws<LexiconException>(() => FramingLexiconImporter.FromQuantedaYaml("a: &x [one]\nb: *x\n", "a.yml", "a"));
-        Assert.Equal((2, 4), (alias.Line!.Value, alias.Column!.Value));
+        Assert.Equal((2, 4, "b"), (alias.Line!.Value, alias.Column!.Value, alias.Field));
         Assert.Contains("aliases", alias.Message, StringComparison.Ordinal);
 
         var globs = Assert.Throws<LexiconException>(() => FramingLexiconImporter.FromQuantedaYaml("a:\n  - colo?r\n  - un*done\n", "g.yml", "g"));
-        Assert.Equal([(2, 5), (3, 5)], globs.LexiconFaults.Select(f => (f.Line!.Value, f.Column!.Value)));
+        Assert.Equal([(2, 5, "a[0]"), (3, 5, "a[1]")], globs.LexiconFaults.Select(f => (f.Line!.Value, f.Column!.Value, f.Field)));
 
         var bad = Assert.Throws<LexiconException>(() => FramingLexiconImporter.FromQuantedaYaml("a: [one, two\nb: x\n", "b.yml", "b"));
         Assert.Contains("Invalid YAML", bad.Message, StringComparison.Ordinal);
