@@ -35,7 +35,7 @@ public sealed class TextLensPipeline
     /// <summary>The analyzers, in the order they run.</summary>
     public IReadOnlyList<IAnalyzer> Analyzers => _analyzers;
 
-    /// <summary>The report contributors.</summary>
+    /// <summary>The report contributors: those that are analyzers in the order the analyzers run, then the others in the order they were added.</summary>
     public IReadOnlyList<IReportContributor> ReportContributors => _contributors;
 
     /// <summary>The plugin assemblies that configured the pipeline (see <see cref="TextLensPipelineBuilder.Plugins"/>).</summary>

@@ -124,7 +124,34 @@ public sealed class TextLensPipelineBuilder
             throw new TextLensConfigurationException(faults);
         }
 
-        return new TextLensPipeline(order.Select(i => _analyzers[i]).ToArray(), _contributors.ToArray(), Parser) { PluginTable = [.. Plugins] };
+        var analyzers = order.Select(i => _analyzers[i]).ToArray();
+        return new TextLensPipeline(analyzers, ContributorsInRunOrder(analyzers), Parser) { PluginTable = [.. Plugins] };
+    }
+
+    /// <summary>
+    /// The report contributors that are analyzers in the order the analyzers run, then the others in the order they were
+    /// added, so the report's tables do not depend on the order analyzers were added (a replayed manifest gives the same).
+    /// </summary>
+    private IReportContributor[] ContributorsInRunOrder(IAnalyzer[] analyzers)
+    {
+        var result = new List<IReportContributor>(_contributors.Count);
+        foreach (var a in analyzers)
+        {
+            if (a is IReportContributor c && _contributors.Contains(c) && !result.Contains(c))
+            {
+                result.Add(c);
+            }
+        }
+
+        foreach (var c in _contributors)
+        {
+            if (!result.Contains(c))
+            {
+                result.Add(c);
+            }
+        }
+
+        return [.. result];
     }
 
     private List<int> Order(Dictionary<string, List<int>> producers, List<string> faults)

@@ -60,3 +60,16 @@ internal static class Docs
     public static TextDocument Make(string id, string text, string? outlet = null, DateOnly? date = null) =>
         new(id, text, new DocumentMetadata { Outlet = outlet, Date = date });
 }
+
+/// <summary>An analyzer that contributes one empty table named after its id; optionally reads another layer.</summary>
+internal sealed class TableContributor(string id, string layer, params string[] reads) : IAnalyzer, IReportContributor
+{
+    public AnalyzerDescriptor Descriptor { get; } = new(id, 1, layer) { RequiredLayers = reads };
+
+    public void Analyze(AnalysisContext context)
+    {
+    }
+
+    public IEnumerable<TextLens.Reports.ReportTable> Contribute(TextLens.Statistics.CorpusStatistics statistics) =>
+        [new TextLens.Reports.ReportTable(id, "test", ["column"], [])];
+}

@@ -41,6 +41,20 @@ public class TextLensPipelineBuilderTests
     }
 
     [Fact]
+    public void Build_ContributorsAddedInAnyOrder_ContributeInRunOrder()
+    {
+        TableContributor Words() => new("test.words", "words");
+        TableContributor Counts() => new("test.counts", "counts", "words");
+
+        var dependentFirst = new TextLensPipelineBuilder().AddAnalyzer(Counts()).AddAnalyzer(Words()).Build();
+        var dependencyFirst = new TextLensPipelineBuilder().AddAnalyzer(Words()).AddAnalyzer(Counts()).Build();
+
+        string[] expected = ["test.words", "test.counts"];
+        Assert.Equal(expected, dependentFirst.ReportContributors.Select(c => ((IAnalyzer)c).Descriptor.Id));
+        Assert.Equal(expected, dependencyFirst.ReportContributors.Select(c => ((IAnalyzer)c).Descriptor.Id));
+    }
+
+    [Fact]
     public void Build_OptionalLayerCycle_Throws()
     {
         var a = new WordListAnalyzer("test.a", "a", "x") { Descriptor = new AnalyzerDescriptor("test.a", 1, "a") { OptionalLayers = ["b"] } };
