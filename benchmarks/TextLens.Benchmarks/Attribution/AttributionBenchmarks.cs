@@ -101,42 +101,9 @@ public class AttributionBenchmarks
         return annotations;
     }
 
+    /// <summary>Throughput over the framing workload's documents, which every operation analyses once.</summary>
     private sealed class ThroughputConfig : ManualConfig
     {
-        public ThroughputConfig() => AddColumn(new CharsPerSecondColumn());
-    }
-
-    /// <summary>Corpus characters per second of mean time, in millions.</summary>
-    private sealed class CharsPerSecondColumn : IColumn
-    {
-        public string Id => nameof(CharsPerSecondColumn);
-
-        public string ColumnName => "MChars/s";
-
-        public bool AlwaysShow => true;
-
-        public ColumnCategory Category => ColumnCategory.Custom;
-
-        public int PriorityInCategory => 0;
-
-        public bool IsNumeric => true;
-
-        public UnitType UnitType => UnitType.Dimensionless;
-
-        public string Legend => "Millions of corpus characters analysed per second (total chars / mean time)";
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase)
-        {
-            var mean = summary[benchmarkCase]?.ResultStatistics?.Mean;
-            return mean is > 0
-                ? (FramingWorkload.For(10_000).TotalChars / (mean.Value / 1e9) / 1e6).ToString("F1", System.Globalization.CultureInfo.InvariantCulture)
-                : "-";
-        }
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) => GetValue(summary, benchmarkCase);
-
-        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
-
-        public bool IsAvailable(Summary summary) => true;
+        public ThroughputConfig() => AddColumn(new ThroughputColumn("FramingWorkloadThroughput", static _ => FramingWorkload.For(10_000).TotalChars));
     }
 }

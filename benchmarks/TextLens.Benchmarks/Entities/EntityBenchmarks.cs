@@ -160,42 +160,9 @@ public class EntityBenchmarks
         "however", "mr", "mrs", "some", "many", "most", "also", "it", "its", "he", "she", "we", "in", "on", "at", "for", "and", "said", "says",
     };
 
+    /// <summary>Throughput over the framing workload's documents, which every operation analyses once.</summary>
     private sealed class Config : ManualConfig
     {
-        public Config() => AddColumn(new CharsPerSecondColumn());
-    }
-
-    /// <summary>Corpus characters per second of mean time, in millions.</summary>
-    private sealed class CharsPerSecondColumn : IColumn
-    {
-        public string Id => nameof(EntityBenchmarks) + nameof(CharsPerSecondColumn);
-
-        public string ColumnName => "MChars/s";
-
-        public bool AlwaysShow => true;
-
-        public ColumnCategory Category => ColumnCategory.Custom;
-
-        public int PriorityInCategory => 0;
-
-        public bool IsNumeric => true;
-
-        public UnitType UnitType => UnitType.Dimensionless;
-
-        public string Legend => "Millions of corpus characters analysed per second (total chars / mean time)";
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase)
-        {
-            var mean = summary[benchmarkCase]?.ResultStatistics?.Mean;
-            return mean is > 0
-                ? (FramingWorkload.For(10_000).TotalChars / (mean.Value / 1e9) / 1e6).ToString("F1", CultureInfo.InvariantCulture)
-                : "-";
-        }
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) => GetValue(summary, benchmarkCase);
-
-        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
-
-        public bool IsAvailable(Summary summary) => true;
+        public Config() => AddColumn(new ThroughputColumn("FramingWorkloadThroughput", static _ => FramingWorkload.For(10_000).TotalChars));
     }
 }
