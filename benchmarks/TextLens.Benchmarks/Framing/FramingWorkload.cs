@@ -204,29 +204,7 @@ internal sealed class FramingWorkload
             || c is '\u200D' or '\u200C';
     }
 
-    private static string CollapseWhiteSpace(string text)
-    {
-        var sb = new StringBuilder(text.Length);
-        var space = false;
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = true;
-                continue;
-            }
-
-            if (space && sb.Length > 0)
-            {
-                sb.Append(' ');
-            }
-
-            space = false;
-            sb.Append(c);
-        }
-
-        return sb.ToString();
-    }
+    private static string CollapseWhiteSpace(string text) => WhiteSpaceRuns.Collapse(text);
 
     /// <summary>Words and phrases of the corpus that every contender counts alike, and the lexicons drawn from them.</summary>
     private sealed class Vocabulary

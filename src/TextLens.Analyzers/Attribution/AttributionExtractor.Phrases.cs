@@ -203,21 +203,8 @@ internal sealed partial class AttributionExtractor
             return false;
         }
 
-        var inner = new FoundAttribution
-        {
-            SourceStart = he,
-            SourceEnd = se,
-            CueStart = h,
-            CueEnd = he,
-            Cue2Start = ts,
-            Cue2End = te,
-            Lemma = phrase.Lemma,
-            Stance = phrase.Stance,
-            Content1Start = c1,
-            Content1End = c2,
-            Nested = true,
-        };
-        inner.Mode = ModeOf(c1, c2) == AttributionMode.Indirect ? AttributionMode.Indirect : AttributionMode.Mixed;
+        var inner = SplitCue(he, se, h, he, ts, te, phrase, c1, c2);
+        inner.Nested = true;
 
         var hedged = false;
         string? lemma = null;
@@ -292,23 +279,28 @@ internal sealed partial class AttributionExtractor
             return false;
         }
 
-        var found = new FoundAttribution
-        {
-            SourceStart = he,
-            SourceEnd = ts,
-            CueStart = h,
-            CueEnd = he,
-            Cue2Start = ts,
-            Cue2End = te,
-            Lemma = phrase.Lemma,
-            Stance = phrase.Stance,
-            Content1Start = c1,
-            Content1End = c2,
-        };
-        found.Mode = ModeOf(c1, c2) == AttributionMode.Indirect ? AttributionMode.Indirect : AttributionMode.Mixed;
-        Emit(found);
+        Emit(SplitCue(he, ts, h, he, ts, te, phrase, c1, c2));
         return true;
     }
+
+    /// <summary>
+    /// An attribution whose cue comes in two parts around the source (<c>cited</c> [source] <c>as saying</c>,
+    /// <c>what</c> [source] <c>called</c>): the content [c1, c2) is indirect, or mixed when it quotes.
+    /// </summary>
+    private FoundAttribution SplitCue(int sourceStart, int sourceEnd, int cueStart, int cueEnd, int cue2Start, int cue2End, CuePhrase phrase, int c1, int c2) => new()
+    {
+        SourceStart = sourceStart,
+        SourceEnd = sourceEnd,
+        CueStart = cueStart,
+        CueEnd = cueEnd,
+        Cue2Start = cue2Start,
+        Cue2End = cue2End,
+        Lemma = phrase.Lemma,
+        Stance = phrase.Stance,
+        Content1Start = c1,
+        Content1End = c2,
+        Mode = ModeOf(c1, c2) == AttributionMode.Indirect ? AttributionMode.Indirect : AttributionMode.Mixed,
+    };
 
     /// <summary><c>Foreign Ministry: Armenia continues ...</c>: a headline-style speaker before a colon at the start of a sentence.</summary>
     private void Colon(int t)

@@ -250,23 +250,7 @@ internal sealed partial class AttributionExtractor
 
     private void ResolveNounPhrase(ref FoundAttribution f, int ss, int se)
     {
-        // The core: without leading articles, cut before an appositive.
-        var core = ss;
-        while (core < se - 1 && Has(core, WordClass.Determiner) && !Has(core, WordClass.Possessive) && !IsPronominalDeterminer(core))
-        {
-            core++;
-        }
-
-        var coreEnd = core;
-        while (coreEnd < se && !IsPunct(coreEnd, ','))
-        {
-            coreEnd++;
-        }
-
-        if (coreEnd == core)
-        {
-            coreEnd = se;
-        }
+        var (core, coreEnd) = CoreOf(ss, se);
 
         var (nounType, nounRole) = TypeFromNouns(ss, se);
         var coreStart = T[core].Start;
@@ -757,8 +741,8 @@ internal sealed partial class AttributionExtractor
         }
     }
 
-    /// <summary>The label as written: without leading articles and appositive, whitespace collapsed; typed by its nouns.</summary>
-    private void Written(ref FoundAttribution f, int ss, int se)
+    /// <summary>The core of the noun phrase [ss, se): without leading articles, cut before an appositive (its comma).</summary>
+    private (int Start, int End) CoreOf(int ss, int se)
     {
         var core = ss;
         while (core < se - 1 && Has(core, WordClass.Determiner) && !Has(core, WordClass.Possessive) && !IsPronominalDeterminer(core))
@@ -776,6 +760,14 @@ internal sealed partial class AttributionExtractor
         {
             coreEnd = se;
         }
+
+        return (core, coreEnd);
+    }
+
+    /// <summary>The label as written: without leading articles and appositive, whitespace collapsed; typed by its nouns.</summary>
+    private void Written(ref FoundAttribution f, int ss, int se)
+    {
+        var (core, coreEnd) = CoreOf(ss, se);
 
         f.Label = TextOf(core, coreEnd);
         if (coreEnd - core == 1 && Has(core, WordClass.Pronoun))
@@ -906,26 +898,7 @@ internal sealed partial class AttributionExtractor
             return _ws.Intern(span);
         }
 
-        var sb = new StringBuilder(span.Length);
-        var space = false;
-        foreach (var c in span)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = true;
-                continue;
-            }
-
-            if (space && sb.Length > 0)
-            {
-                sb.Append(' ');
-            }
-
-            space = false;
-            sb.Append(c);
-        }
-
-        return sb.ToString();
+        return WhiteSpaceRuns.Collapse(span);
     }
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;

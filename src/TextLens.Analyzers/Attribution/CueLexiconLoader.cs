@@ -256,30 +256,7 @@ public static class CueLexiconLoader
         return [head + tail, s + tail, ed + tail, ing + tail];
     }
 
-    private static string Normalize(string text)
-    {
-        var folded = Text.CharFolding.FoldCase(text.Trim());
-        var sb = new StringBuilder(folded.Length);
-        var space = false;
-        foreach (var c in folded)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = sb.Length > 0;
-                continue;
-            }
-
-            if (space)
-            {
-                sb.Append(' ');
-                space = false;
-            }
-
-            sb.Append(c);
-        }
-
-        return sb.ToString();
-    }
+    private static string Normalize(string text) => Text.WhiteSpaceRuns.Collapse(Text.CharFolding.FoldCase(text));
 
     private static int CountGaps(string text)
     {

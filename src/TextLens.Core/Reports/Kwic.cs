@@ -104,29 +104,7 @@ public static class Kwic
     }
 
     /// <summary>Collapses every run of white space (line breaks included) into one space and trims the ends.</summary>
-    public static string Normalize(ReadOnlySpan<char> text)
-    {
-        var sb = new StringBuilder(text.Length);
-        var space = false;
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = sb.Length > 0;
-                continue;
-            }
-
-            if (space)
-            {
-                sb.Append(' ');
-                space = false;
-            }
-
-            sb.Append(c);
-        }
-
-        return sb.ToString();
-    }
+    public static string Normalize(ReadOnlySpan<char> text) => Text.WhiteSpaceRuns.Collapse(text);
 }
 
 /// <summary>One keyword-in-context line.</summary>
