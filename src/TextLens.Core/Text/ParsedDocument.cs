@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TextLens.Text;
 
 /// <summary>
@@ -175,11 +177,23 @@ public sealed class ParsedDocument
 
     internal void AddToken(in Token token)
     {
-        if (TokenTableCount == TokenTable.Length)
+        var table = TokenTable;
+        var count = TokenTableCount;
+        if ((uint)count < (uint)table.Length)
         {
-            Array.Resize(ref TokenTable, TokenTable.Length * 2);
+            table[count] = token;
+            TokenTableCount = count + 1;
         }
+        else
+        {
+            AddTokenGrowing(token);
+        }
+    }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void AddTokenGrowing(in Token token)
+    {
+        Array.Resize(ref TokenTable, TokenTable.Length * 2);
         TokenTable[TokenTableCount++] = token;
     }
 
@@ -215,11 +229,23 @@ public sealed class ParsedDocument
 
     internal void AddMarker(int token, int wordsBefore)
     {
-        if (MarkerTableCount == MarkerTable.Length)
+        var table = MarkerTable;
+        var count = MarkerTableCount;
+        if ((uint)count < (uint)table.Length)
         {
-            Array.Resize(ref MarkerTable, MarkerTable.Length * 2);
+            table[count] = new Marker(token, wordsBefore);
+            MarkerTableCount = count + 1;
         }
+        else
+        {
+            AddMarkerGrowing(token, wordsBefore);
+        }
+    }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void AddMarkerGrowing(int token, int wordsBefore)
+    {
+        Array.Resize(ref MarkerTable, MarkerTable.Length * 2);
         MarkerTable[MarkerTableCount++] = new Marker(token, wordsBefore);
     }
 

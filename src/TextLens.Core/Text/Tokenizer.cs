@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -68,7 +69,20 @@ internal static class Tokenizer
     /// <summary>Class bytes below this start a word (letter, digit).</summary>
     private const int WordStartLimit = RoleMark << 3;
 
+    /// <summary>Values of <see cref="AsciiWordClasses"/> at or above this end the ASCII loop of <see cref="Tokenize"/>.</summary>
+    private const int AsciiPlainEnd = 0x40;
+
+    /// <summary>An <see cref="AsciiWordClasses"/> value: the character ends the ASCII loop and the word needs the full rules.</summary>
+    private const int AsciiSlowEnd = 0x80;
+
     private static readonly byte[] Classes = BuildClassTable();
+
+    /// <summary>
+    /// For the ASCII loop of <see cref="Tokenize"/>: the class bits of an ASCII letter or digit (below 8),
+    /// <see cref="AsciiPlainEnd"/> for a character that ends a word without any further rule, <see cref="AsciiSlowEnd"/>
+    /// for everything else (other scripts, the separators that may join, and the colon of <c>http:</c>).
+    /// </summary>
+    private static readonly byte[] AsciiWordClasses = BuildAsciiWordTable();
 
     /// <summary>
     /// Tokenizes <paramref name="s"/> (the text of the document <paramref name="doc"/> was reset for) into the
@@ -82,26 +96,51 @@ internal static class Tokenizer
         var i = 0;
         var words = 0;
         var space = LineStart;
+        ref var src = ref MemoryMarshal.GetReference(s);
+        ref var dst = ref MemoryMarshal.GetReference(keys);
+        ref var ascii = ref MemoryMarshal.GetArrayDataReference(AsciiWordClasses);
         while (i < n)
         {
             var c = s[i];
             int k = Unsafe.Add(ref table, c);
             if (k < WordStartLimit)
             {
-                if (k < 8 && MayStartUrl(s, i, c))
+                // The common word: a run of ASCII letters and digits, folded (c | 0x20 lower-cases an ASCII letter
+                // and keeps a digit) and hashed in a loop that keeps its few values in registers.
+                var start = i;
+                var h = TokenKeyHash.Seed;
+                var bits = 0;
+                int x;
+                while (true)
                 {
-                    var urlEnd = TryUrl(s, i);
-                    if (urlEnd > 0)
+                    var rc = Unsafe.Add(ref src, i);
+                    x = Unsafe.Add(ref ascii, rc);
+                    if (x >= AsciiPlainEnd)
                     {
-                        MarkLineStart(doc, space, words);
-                        EmitSpan(s, keys, doc, i, urlEnd, TokenKind.Url, space);
-                        i = urlEnd;
-                        space = TokenFlags.None;
-                        continue;
+                        break;
+                    }
+
+                    var f = (char)(rc | 0x20);
+                    Unsafe.Add(ref dst, i) = f;
+                    h = TokenKeyHash.Add(h, f);
+                    bits |= x;
+                    if (++i == n)
+                    {
+                        x = AsciiPlainEnd;
+                        break;
                     }
                 }
 
-                i = Word(s, keys, doc, i, k, space, ref words);
+                if (x != AsciiPlainEnd)
+                {
+                    // Another script, a separator that may join, a URL, or a word ended by a period: the full rules.
+                    i = SlowWord(s, keys, doc, start, k, space, ref words, i, h, bits);
+                    space = TokenFlags.None;
+                    continue;
+                }
+
+                EmitAsciiWord(s, doc, start, i, k, space, h, bits, words);
+                words++;
                 space = TokenFlags.None;
                 continue;
             }
@@ -287,32 +326,52 @@ internal static class Tokenizer
     private static bool IsDigitAt(ReadOnlySpan<char> s, int index) => ClassAt(s, index) >> 3 == RoleDigit;
 
     /// <summary>
-    /// Emits the word or number at <paramref name="start"/> (a letter or digit with class <paramref name="first"/>)
-    /// when it is a plain run of ASCII letters and digits ended by white space or punctuation, which is most words
-    /// of English text; otherwise continues in <see cref="ScanWord"/>. Returns the index after the token(s).
+    /// Emits a word the ASCII loop of <see cref="Tokenize"/> could not finish: it stopped at <paramref name="i"/>
+    /// (hash <paramref name="h"/>, class bits <paramref name="bits"/> of [<paramref name="start"/>, <paramref name="i"/>))
+    /// on a character outside ASCII, a separator that may join (<c>. , - '</c>) or a colon (after <c>http</c>).
+    /// Checks for a URL first, then continues in <see cref="ScanWord"/>. Returns the index after the token(s).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int SlowWord(ReadOnlySpan<char> s, Span<char> keys, ParsedDocument doc, int start, int first, TokenFlags flags, ref int words, int i, int h, int bits)
+    {
+        if (first < 8 && MayStartUrl(s, start, s[start]))
+        {
+            var urlEnd = TryUrl(s, start);
+            if (urlEnd > 0)
+            {
+                MarkLineStart(doc, flags, words);
+                return EmitSpan(s, keys, doc, start, urlEnd, TokenKind.Url, flags);
+            }
+        }
+
+        return ScanWord(s, keys, doc, start, first, flags, ref words, i, h, CountUppers(s, start, i), bits);
+    }
+
+    /// <summary>The number of ASCII capitals in [start, end).</summary>
+    private static int CountUppers(ReadOnlySpan<char> s, int start, int end)
+    {
+        var uppers = 0;
+        foreach (var c in s[start..end])
+        {
+            uppers += c is >= 'A' and <= 'Z' ? 1 : 0;
+        }
+
+        return uppers;
+    }
+
+    /// <summary>
+    /// Emits the plain ASCII word or number [<paramref name="start"/>, <paramref name="end"/>) that the loop of
+    /// <see cref="Tokenize"/> folded and hashed (<paramref name="h"/>), whose first character has class
+    /// <paramref name="first"/> and whose characters' class bits are <paramref name="bits"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Word(ReadOnlySpan<char> s, Span<char> keys, ParsedDocument doc, int start, int first, TokenFlags flags, ref int words)
+    private static void EmitAsciiWord(ReadOnlySpan<char> s, ParsedDocument doc, int start, int end, int first, TokenFlags flags, int h, int bits, int words)
     {
-        var (i, h, uppers, bits) = AsciiRun(s, keys, start, TokenKeyHash.Seed, 0, 0);
-        if (i == start || (i < s.Length && !IsPlainEnd(s[i])))
-        {
-            return ScanWord(s, keys, doc, start, first, flags, ref words, i, h, uppers, bits);
-        }
-
-        if ((first & UpperBit) != 0)
-        {
-            flags |= TokenFlags.Capitalized;
-        }
-
-        if (uppers >= 2 && (bits & LowerBit) == 0)
+        // Capitalized is the upper bit of the first character, HasDigit the digit bit of any (see the asserts in the class table).
+        flags |= (TokenFlags)((first & UpperBit) | ((bits & DigitBit) << 8));
+        if ((bits & (UpperBit | LowerBit)) == UpperBit && CountUppers(s, start, end) >= 2)
         {
             flags |= TokenFlags.AllCaps;
-        }
-
-        if ((bits & DigitBit) != 0)
-        {
-            flags |= TokenFlags.HasDigit;
         }
 
         if ((flags & TokenFlags.ParagraphStart) != 0)
@@ -320,22 +379,8 @@ internal static class Tokenizer
             doc.AddMarker(doc.TokenTableCount, words);
         }
 
-        doc.AddToken(new Token(start, i - start, first >> 3 == RoleDigit ? TokenKind.Number : TokenKind.Word, flags, h));
-        words++;
-        return i;
-    }
-
-    /// <summary>Whether a character after an ASCII run ends the word without any further rule (not a joiner, not a period, not another script).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsPlainEnd(char c)
-    {
-        if (c >= 128)
-        {
-            return false;
-        }
-
-        var role = Classes[c] >> 3;
-        return role < RolePeriod || role > RoleJoiner;
+        // The kind is the role of the first character: RoleLetter (0) is TokenKind.Word, RoleDigit (1) TokenKind.Number.
+        doc.AddToken(new Token(start, end - start, (TokenKind)(first >> 3), flags, h));
     }
 
     /// <summary>
@@ -346,6 +391,7 @@ internal static class Tokenizer
     /// ASCII letters and digits are folded and hashed by <see cref="AsciiRun"/>, a small leaf loop whose state the
     /// JIT keeps in registers; everything rarer (other scripts, separators, compound parts) runs here.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static int ScanWord(ReadOnlySpan<char> s, Span<char> keys, ParsedDocument doc, int start, int first, TokenFlags flags, ref int words, int i, int h, int uppers, int bits)
     {
         ref var table = ref MemoryMarshal.GetArrayDataReference(Classes);
@@ -899,6 +945,32 @@ internal static class Tokenizer
             UnicodeCategory.SpaceSeparator or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator => RoleSpace << 3,
             _ => RoleSymbol << 3,
         };
+    }
+
+    private static byte[] BuildAsciiWordTable()
+    {
+        // EmitAsciiWord turns class bits into flags with shifts.
+        Debug.Assert((int)TokenFlags.Capitalized == UpperBit && (int)TokenFlags.HasDigit == DigitBit << 8);
+        Debug.Assert((int)TokenKind.Word == RoleLetter && (int)TokenKind.Number == RoleDigit);
+        var table = new byte[0x10000];
+        table.AsSpan().Fill(AsciiSlowEnd);
+        for (var c = 0; c < 128; c++)
+        {
+            var k = Classes[c];
+            var role = k >> 3;
+            if (k < WordLimit)
+            {
+                // ASCII letters and digits only (no ASCII combining marks exist); c | 0x20 folds them.
+                Debug.Assert(role is RoleLetter or RoleDigit && (char)(c | 0x20) == CharFolding.FoldCase((char)c));
+                table[c] = (byte)(k & 7);
+            }
+            else if ((role < RolePeriod || role > RoleJoiner) && c != ':')
+            {
+                table[c] = AsciiPlainEnd;
+            }
+        }
+
+        return table;
     }
 
     private static byte[] BuildClassTable()
