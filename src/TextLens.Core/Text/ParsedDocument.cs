@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace TextLens.Text;
 
@@ -175,26 +177,35 @@ public sealed class ParsedDocument
         }
     }
 
-    internal void AddToken(in Token token)
+    /// <summary>Appends a token, writing its fields straight into the table (no <see cref="Token"/> built on the stack and copied).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void AddToken(int start, int length, TokenKind kind, TokenFlags flags, int keyHash, int firstPart = 0, int partCount = 0)
     {
         var table = TokenTable;
         var count = TokenTableCount;
-        if ((uint)count < (uint)table.Length)
+        if ((uint)count >= (uint)table.Length)
         {
-            table[count] = token;
-            TokenTableCount = count + 1;
+            table = GrowTokenTable();
         }
-        else
-        {
-            AddTokenGrowing(token);
-        }
+
+        ref var slot = ref Unsafe.As<Token, TokenFields>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(table), count));
+        slot.Start = start;
+        slot.Length = length;
+        slot.Kind = kind;
+        slot.Padding = 0;
+        slot.Flags = flags;
+        slot.KeyHash = keyHash;
+        slot.FirstPart = firstPart;
+        slot.PartCount = partCount;
+        TokenTableCount = count + 1;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void AddTokenGrowing(in Token token)
+    private Token[] GrowTokenTable()
     {
+        Debug.Assert(Unsafe.SizeOf<Token>() == Unsafe.SizeOf<TokenFields>());
         Array.Resize(ref TokenTable, TokenTable.Length * 2);
-        TokenTable[TokenTableCount++] = token;
+        return TokenTable;
     }
 
     internal void AddPart(in TokenPart part)
@@ -288,3 +299,20 @@ public sealed class ParsedDocument
 
 /// <summary>A token the later parsing passes must visit, with the number of word and number tokens before it.</summary>
 internal readonly record struct Marker(int Token, int WordsBefore);
+
+/// <summary>
+/// The fields of a <see cref="Token"/> in its layout (sequential: start, length, kind, a padding byte, flags, key hash,
+/// first part, part count), so that <see cref="ParsedDocument.AddToken"/> can write a token in place.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct TokenFields
+{
+    public int Start;
+    public int Length;
+    public TokenKind Kind;
+    public byte Padding;
+    public TokenFlags Flags;
+    public int KeyHash;
+    public int FirstPart;
+    public int PartCount;
+}

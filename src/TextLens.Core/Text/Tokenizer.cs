@@ -380,7 +380,7 @@ internal static class Tokenizer
         }
 
         // The kind is the role of the first character: RoleLetter (0) is TokenKind.Word, RoleDigit (1) TokenKind.Number.
-        doc.AddToken(new Token(start, end - start, (TokenKind)(first >> 3), flags, h));
+        doc.AddToken(start, end - start, (TokenKind)(first >> 3), flags, h);
     }
 
     /// <summary>
@@ -488,7 +488,7 @@ internal static class Tokenizer
             doc.AddMarker(doc.TokenTableCount, words);
         }
 
-        doc.AddToken(new Token(start, i - start, kind, flags, h, hyphenated ? shape.FirstPart : 0, hyphenated ? doc.PartTableCount - shape.FirstPart : 0));
+        doc.AddToken(start, i - start, kind, flags, h, hyphenated ? shape.FirstPart : 0, hyphenated ? doc.PartTableCount - shape.FirstPart : 0);
         words++;
 
         // A possessive or contraction 's, or a bare apostrophe after a final s (separatists’), is a clitic.
@@ -860,7 +860,7 @@ internal static class Tokenizer
             flags |= TokenFlags.HasDigit;
         }
 
-        doc.AddToken(new Token(start, end - start, kind, flags, h));
+        doc.AddToken(start, end - start, kind, flags, h);
         return end;
     }
 
@@ -886,7 +886,7 @@ internal static class Tokenizer
             flags |= TokenFlags.NonAscii;
         }
 
-        doc.AddToken(new Token(i, 1, kind, flags, TokenKeyHash.Add(TokenKeyHash.Seed, f)));
+        doc.AddToken(i, 1, kind, flags, TokenKeyHash.Add(TokenKeyHash.Seed, f));
     }
 
     /// <summary>Class byte of a code point: role in bits 3..7, <see cref="UpperBit"/>, <see cref="LowerBit"/>, <see cref="DigitBit"/> below.</summary>
