@@ -395,22 +395,35 @@ internal static class Tokenizer
         var hashes = default(RunHashes);
         ref var slot = ref hashes[0];
         var h = TokenKeyHash.Seed;
-        for (var j = 0; j < 8; j++)
-        {
-            h = TokenKeyHash.Add(h, (char)(Unsafe.Add(ref at, j) | 0x20));
-            Unsafe.Add(ref slot, j) = h;
-        }
-
+        h = HashStep(ref slot, ref at, h, 0);
+        h = HashStep(ref slot, ref at, h, 1);
+        h = HashStep(ref slot, ref at, h, 2);
+        h = HashStep(ref slot, ref at, h, 3);
+        h = HashStep(ref slot, ref at, h, 4);
+        h = HashStep(ref slot, ref at, h, 5);
+        h = HashStep(ref slot, ref at, h, 6);
+        h = HashStep(ref slot, ref at, h, 7);
         if (length > 8)
         {
-            for (var j = 8; j < 15; j++)
-            {
-                h = TokenKeyHash.Add(h, (char)(Unsafe.Add(ref at, j) | 0x20));
-                Unsafe.Add(ref slot, j) = h;
-            }
+            h = HashStep(ref slot, ref at, h, 8);
+            h = HashStep(ref slot, ref at, h, 9);
+            h = HashStep(ref slot, ref at, h, 10);
+            h = HashStep(ref slot, ref at, h, 11);
+            h = HashStep(ref slot, ref at, h, 12);
+            h = HashStep(ref slot, ref at, h, 13);
+            HashStep(ref slot, ref at, h, 14);
         }
 
         return new VectorRunResult(length, Unsafe.Add(ref slot, length - 1), bits, BitOperations.PopCount(uppers));
+    }
+
+    /// <summary>Adds the folded character <paramref name="j"/> of the run to <paramref name="h"/> and records the hash of the prefix up to it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int HashStep(ref int slot, ref ushort at, int h, int j)
+    {
+        h = TokenKeyHash.Add(h, (char)(Unsafe.Add(ref at, j) | 0x20));
+        Unsafe.Add(ref slot, j) = h;
+        return h;
     }
 
     /// <summary>The running hashes of <see cref="VectorRun"/>, one per prefix length.</summary>
