@@ -77,6 +77,12 @@ internal static class Tokenizer
     /// <summary>An <see cref="AsciiWordClasses"/> value: the character ends the ASCII loop and the word needs the full rules.</summary>
     private const int AsciiSlowEnd = 0x80;
 
+    /// <summary>An <see cref="AsciiWordClasses"/> value: a comma, which ends a word (not a number) without any further rule.</summary>
+    private const int AsciiCommaEnd = 0x81;
+
+    /// <summary>An <see cref="AsciiWordClasses"/> value: a period, which ends a word of more than five letters not followed by a letter without any further rule.</summary>
+    private const int AsciiPeriodEnd = 0x82;
+
     private static readonly byte[] Classes = BuildClassTable();
 
     /// <summary>
@@ -118,7 +124,8 @@ internal static class Tokenizer
                     if (run.Length != 0)
                     {
                         i += run.Length;
-                        if (Unsafe.Add(ref ascii, Unsafe.Add(ref src, i)) != AsciiPlainEnd)
+                        var end = Unsafe.Add(ref ascii, Unsafe.Add(ref src, i));
+                        if (end != AsciiPlainEnd && !EndsWordPlainly(s, start, i, k, end))
                         {
                             i = SlowWord(s, keys, doc, start, k, space, ref words, i, run.Hash, run.Bits);
                             space = TokenFlags.None;
@@ -166,9 +173,9 @@ internal static class Tokenizer
                     }
                 }
 
-                if (x != AsciiPlainEnd)
+                if (x != AsciiPlainEnd && !EndsWordPlainly(s, start, i, k, x))
                 {
-                    // Another script, a separator that may join, a URL, or a word ended by a period: the full rules.
+                    // Another script, a separator that may join, a URL, a number or a short word before a period: the full rules.
                     i = SlowWord(s, keys, doc, start, k, space, ref words, i, h, bits);
                     space = TokenFlags.None;
                     continue;
@@ -359,6 +366,24 @@ internal static class Tokenizer
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsDigitAt(ReadOnlySpan<char> s, int index) => ClassAt(s, index) >> 3 == RoleDigit;
+
+    /// <summary>
+    /// Whether the ASCII character at <paramref name="end"/> after the ASCII run [<paramref name="start"/>,
+    /// <paramref name="end"/>), which the ASCII table gave <paramref name="endClass"/> (not <see cref="AsciiPlainEnd"/>),
+    /// ends the word as plainly as white space would: a comma after a word that is not a number, or a period after a word
+    /// of more than five characters (never an abbreviation) when no letter follows (no dotted name). Everything
+    /// <see cref="ScanWord"/> would add then is nothing: no part, no dot, no clitic.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool EndsWordPlainly(ReadOnlySpan<char> s, int start, int end, int first, int endClass)
+    {
+        if (first >= 8)
+        {
+            return false;
+        }
+
+        return endClass == AsciiCommaEnd || (endClass == AsciiPeriodEnd && end - start > 5 && !IsLetterAt(s, end + 1));
+    }
 
     /// <summary>
     /// Measures, folds and hashes the run of ASCII letters and digits at <paramref name="i"/> when it is 1 to 15
@@ -1078,6 +1103,14 @@ internal static class Tokenizer
             else if ((role < RolePeriod || role > RoleJoiner) && c != ':')
             {
                 table[c] = AsciiPlainEnd;
+            }
+            else if (c == ',')
+            {
+                table[c] = AsciiCommaEnd;
+            }
+            else if (c == '.')
+            {
+                table[c] = AsciiPeriodEnd;
             }
         }
 
