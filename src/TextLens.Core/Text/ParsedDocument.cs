@@ -28,6 +28,9 @@ public sealed class ParsedDocument
     internal int QuoteTableCount;
     internal char[] KeyBuffer = new char[1024];
 
+    /// <summary>Characters the key buffer holds beyond the text, so that a matcher can compare any key with whole vectors.</summary>
+    internal const int KeyPadding = 16;
+
     /// <summary>
     /// Tokens the sentence splitter and quote finder must look at (paragraph starts, sentence terminators,
     /// abbreviations, quotation marks, bare clitics), recorded by the tokenizer so that the later passes visit a
@@ -171,9 +174,9 @@ public sealed class ParsedDocument
         MarkerTableCount = 0;
         WordCount = 0;
         _diacriticsReady = false;
-        if (KeyBuffer.Length < document.Text.Length)
+        if (KeyBuffer.Length < document.Text.Length + KeyPadding)
         {
-            KeyBuffer = new char[Math.Max(document.Text.Length, KeyBuffer.Length * 2)];
+            KeyBuffer = new char[Math.Max(document.Text.Length + KeyPadding, KeyBuffer.Length * 2)];
         }
     }
 
