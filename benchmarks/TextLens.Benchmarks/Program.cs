@@ -6,7 +6,8 @@ namespace TextLens.Benchmarks;
 
 /// <summary>
 /// One suite: pick benchmarks with <c>--filter</c>, e.g. <c>dotnet run -c Release -- --filter '*Pipeline*' --job short</c>.
-/// CPU-time probes that do not need BenchmarkDotNet: <c>--parse-cpu</c>, <c>--framing-cpu</c>, <c>--entities-cpu</c>.
+/// CPU-time probes that do not need BenchmarkDotNet: <c>--parse-cpu</c>, <c>--framing-cpu</c>, <c>--entities-cpu</c>;
+/// <c>--parse-digest</c> prints digests of the parser's and the framing matcher's output, to check a change keeps them.
 /// See benchmarks/README.md.
 /// </summary>
 public static class Program
@@ -17,6 +18,9 @@ public static class Program
         {
             case ["--parse-cpu", ..]:
                 ParseThroughput.Run(args);
+                return 0;
+            case ["--parse-digest", ..]:
+                ParseDigest.Run();
                 return 0;
             case ["--framing-cpu", ..]:
                 FramingThroughput.Run(args);

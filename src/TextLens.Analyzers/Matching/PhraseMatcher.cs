@@ -1,5 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using TextLens.Text;
 
 namespace TextLens.Analyzers.Matching;
@@ -148,7 +150,8 @@ internal sealed class PhraseMatcher
         var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, (trie.Edges.Count - rootEdges) * 2));
         _shift = 32 - BitOperations.Log2((uint)capacity);
         _slots = new Slot[capacity];
-        _atomChars = new char[atomLength];
+        // Padded so that SameKey can load a whole vector at any atom's offset.
+        _atomChars = new char[atomLength + Vector128<ushort>.Count];
         _rootFilter = new ulong[RootFilterBits / 64];
         var offset = 0;
         foreach (var ((parent, atom, prefix), child) in trie.Edges)
@@ -354,6 +357,76 @@ internal sealed class PhraseMatcher
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// <see cref="FindRoot"/> for the key of a token, [<paramref name="start"/>, <paramref name="start"/> + <paramref name="length"/>)
+    /// of the document's key buffer <paramref name="keys"/>, verified with <see cref="SameKey"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int FindRootKey(int hash, char[] keys, int start, int length)
+    {
+        var slots = _rootSlots;
+        var mask = slots.Length - 1;
+        var i = RootIndex(hash);
+        while (true)
+        {
+            ref readonly var s = ref slots[i];
+            if (s.Child == 0)
+            {
+                return -1;
+            }
+
+            if (s.Hash == hash && (s.Atom & ((1 << AtomLengthBits) - 1)) == length && SameKey(s.Atom >>> AtomLengthBits, keys, start, length))
+            {
+                return s.Child;
+            }
+
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// <summary><see cref="Find"/> for the key of a token below the root, as in <see cref="FindRootKey"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int FindKey(int nodeKey, int hash, char[] keys, int start, int length)
+    {
+        var mask = _slots.Length - 1;
+        var i = Index(nodeKey, hash);
+        while (true)
+        {
+            ref readonly var s = ref _slots[i];
+            if (s.NodeKey == 0)
+            {
+                return -1;
+            }
+
+            if (s.NodeKey == nodeKey && s.Hash == hash && s.AtomLength == length && SameKey(s.AtomOffset, keys, start, length))
+            {
+                return s.Child;
+            }
+
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// <summary>
+    /// Whether the stored atom at <paramref name="offset"/> has the characters of the key at <paramref name="start"/>
+    /// (same length checked by the caller): a key of up to 8 characters is compared with one vector compare and no
+    /// loop (a loop's exit is a mispredicted branch for every candidate token), when the key buffer holds 8 characters
+    /// from <paramref name="start"/> (the parser pads it); the atom pool is padded for it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool SameKey(int offset, char[] keys, int start, int length)
+    {
+        if (Vector128.IsHardwareAccelerated && length <= Vector128<ushort>.Count && (ulong)(uint)start + (uint)Vector128<ushort>.Count <= (uint)keys.Length)
+        {
+            var stored = Vector128.LoadUnsafe(ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetArrayDataReference(_atomChars)), (nuint)(uint)offset);
+            var key = Vector128.LoadUnsafe(ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetArrayDataReference(keys)), (nuint)(uint)start);
+            var lanes = (1u << length) - 1;
+            return (Vector128.Equals(stored, key).ExtractMostSignificantBits() & lanes) == lanes;
+        }
+
+        return SameChars(offset, keys.AsSpan(start, length));
     }
 
     /// <summary>Finds the child of a node along the joined parts of a compound (<c>antiterrorist</c>).</summary>
@@ -659,7 +732,8 @@ internal sealed class PhraseMatcher
         var text = document.Text;
         ref readonly var first = ref tokens[start];
         var from = first.Start;
-        var node = FindRoot(first.KeyHash, document.KeyOf(first));
+        var keys = document.KeyBuffer;
+        var node = FindRootKey(first.KeyHash, keys, first.Start, first.Length);
         var j = start;
         while (node >= 0)
         {
@@ -694,7 +768,7 @@ internal sealed class PhraseMatcher
                 return false;
             }
 
-            node = Find(node * 2 + 1, t.KeyHash, document.KeyOf(t));
+            node = FindKey(node * 2 + 1, t.KeyHash, keys, t.Start, t.Length);
         }
 
         return true;

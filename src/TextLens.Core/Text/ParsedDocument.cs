@@ -1,3 +1,7 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace TextLens.Text;
 
 /// <summary>
@@ -23,6 +27,9 @@ public sealed class ParsedDocument
     internal QuoteSpan[] QuoteTable = new QuoteSpan[8];
     internal int QuoteTableCount;
     internal char[] KeyBuffer = new char[1024];
+
+    /// <summary>Characters the key buffer holds beyond the text, so that a matcher can compare any key with whole vectors.</summary>
+    internal const int KeyPadding = 16;
 
     /// <summary>
     /// Tokens the sentence splitter and quote finder must look at (paragraph starts, sentence terminators,
@@ -167,20 +174,41 @@ public sealed class ParsedDocument
         MarkerTableCount = 0;
         WordCount = 0;
         _diacriticsReady = false;
-        if (KeyBuffer.Length < document.Text.Length)
+        if (KeyBuffer.Length < document.Text.Length + KeyPadding)
         {
-            KeyBuffer = new char[Math.Max(document.Text.Length, KeyBuffer.Length * 2)];
+            KeyBuffer = new char[Math.Max(document.Text.Length + KeyPadding, KeyBuffer.Length * 2)];
         }
     }
 
-    internal void AddToken(in Token token)
+    /// <summary>Appends a token, writing its fields straight into the table (no <see cref="Token"/> built on the stack and copied).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void AddToken(int start, int length, TokenKind kind, TokenFlags flags, int keyHash, int firstPart = 0, int partCount = 0)
     {
-        if (TokenTableCount == TokenTable.Length)
+        var table = TokenTable;
+        var count = TokenTableCount;
+        if ((uint)count >= (uint)table.Length)
         {
-            Array.Resize(ref TokenTable, TokenTable.Length * 2);
+            table = GrowTokenTable();
         }
 
-        TokenTable[TokenTableCount++] = token;
+        ref var slot = ref Unsafe.As<Token, TokenFields>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(table), count));
+        slot.Start = start;
+        slot.Length = length;
+        slot.Kind = kind;
+        slot.Padding = 0;
+        slot.Flags = flags;
+        slot.KeyHash = keyHash;
+        slot.FirstPart = firstPart;
+        slot.PartCount = partCount;
+        TokenTableCount = count + 1;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Token[] GrowTokenTable()
+    {
+        Debug.Assert(Unsafe.SizeOf<Token>() == Unsafe.SizeOf<TokenFields>());
+        Array.Resize(ref TokenTable, TokenTable.Length * 2);
+        return TokenTable;
     }
 
     internal void AddPart(in TokenPart part)
@@ -215,11 +243,23 @@ public sealed class ParsedDocument
 
     internal void AddMarker(int token, int wordsBefore)
     {
-        if (MarkerTableCount == MarkerTable.Length)
+        var table = MarkerTable;
+        var count = MarkerTableCount;
+        if ((uint)count < (uint)table.Length)
         {
-            Array.Resize(ref MarkerTable, MarkerTable.Length * 2);
+            table[count] = new Marker(token, wordsBefore);
+            MarkerTableCount = count + 1;
         }
+        else
+        {
+            AddMarkerGrowing(token, wordsBefore);
+        }
+    }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void AddMarkerGrowing(int token, int wordsBefore)
+    {
+        Array.Resize(ref MarkerTable, MarkerTable.Length * 2);
         MarkerTable[MarkerTableCount++] = new Marker(token, wordsBefore);
     }
 
@@ -262,3 +302,20 @@ public sealed class ParsedDocument
 
 /// <summary>A token the later parsing passes must visit, with the number of word and number tokens before it.</summary>
 internal readonly record struct Marker(int Token, int WordsBefore);
+
+/// <summary>
+/// The fields of a <see cref="Token"/> in its layout (sequential: start, length, kind, a padding byte, flags, key hash,
+/// first part, part count), so that <see cref="ParsedDocument.AddToken"/> can write a token in place.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct TokenFields
+{
+    public int Start;
+    public int Length;
+    public TokenKind Kind;
+    public byte Padding;
+    public TokenFlags Flags;
+    public int KeyHash;
+    public int FirstPart;
+    public int PartCount;
+}

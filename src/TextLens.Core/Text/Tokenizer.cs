@@ -1,6 +1,9 @@
+using System.Diagnostics;
 using System.Globalization;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace TextLens.Text;
 
@@ -68,7 +71,26 @@ internal static class Tokenizer
     /// <summary>Class bytes below this start a word (letter, digit).</summary>
     private const int WordStartLimit = RoleMark << 3;
 
+    /// <summary>Values of <see cref="AsciiWordClasses"/> at or above this end the ASCII loop of <see cref="Tokenize"/>.</summary>
+    private const int AsciiPlainEnd = 0x40;
+
+    /// <summary>An <see cref="AsciiWordClasses"/> value: the character ends the ASCII loop and the word needs the full rules.</summary>
+    private const int AsciiSlowEnd = 0x80;
+
+    /// <summary>An <see cref="AsciiWordClasses"/> value: a comma, which ends a word (not a number) without any further rule.</summary>
+    private const int AsciiCommaEnd = 0x81;
+
+    /// <summary>An <see cref="AsciiWordClasses"/> value: a period, which ends a word of more than five letters not followed by a letter without any further rule.</summary>
+    private const int AsciiPeriodEnd = 0x82;
+
     private static readonly byte[] Classes = BuildClassTable();
+
+    /// <summary>
+    /// For the ASCII loop of <see cref="Tokenize"/>: the class bits of an ASCII letter or digit (below 8),
+    /// <see cref="AsciiPlainEnd"/> for a character that ends a word without any further rule, <see cref="AsciiSlowEnd"/>
+    /// for everything else (other scripts, the separators that may join, and the colon of <c>http:</c>).
+    /// </summary>
+    private static readonly byte[] AsciiWordClasses = BuildAsciiWordTable();
 
     /// <summary>
     /// Tokenizes <paramref name="s"/> (the text of the document <paramref name="doc"/> was reset for) into the
@@ -82,26 +104,85 @@ internal static class Tokenizer
         var i = 0;
         var words = 0;
         var space = LineStart;
+        ref var src = ref MemoryMarshal.GetReference(s);
+        ref var dst = ref MemoryMarshal.GetReference(keys);
+        ref var ascii = ref MemoryMarshal.GetArrayDataReference(AsciiWordClasses);
         while (i < n)
         {
             var c = s[i];
             int k = Unsafe.Add(ref table, c);
             if (k < WordStartLimit)
             {
-                if (k < 8 && MayStartUrl(s, i, c))
+                // The common word: a run of ASCII letters and digits, folded (c | 0x20 lower-cases an ASCII letter
+                // and keeps a digit) and hashed in a loop that keeps its few values in registers.
+                var start = i;
+                if (Vector256.IsHardwareAccelerated && n - i > Vector256<ushort>.Count)
                 {
-                    var urlEnd = TryUrl(s, i);
-                    if (urlEnd > 0)
+                    // Up to 15 ASCII letters and digits measured with one vector compare, folded with one store and
+                    // hashed without a branch on the length: the word's end costs no mispredicted loop exit.
+                    var run = VectorRun(ref src, ref dst, i);
+                    if (run.Length != 0)
                     {
-                        MarkLineStart(doc, space, words);
-                        EmitSpan(s, keys, doc, i, urlEnd, TokenKind.Url, space);
-                        i = urlEnd;
+                        i += run.Length;
+                        var end = Unsafe.Add(ref ascii, Unsafe.Add(ref src, i));
+                        if (end != AsciiPlainEnd && !EndsWordPlainly(s, start, i, k, end))
+                        {
+                            i = SlowWord(s, keys, doc, start, k, space, ref words, i, run.Hash, run.Bits);
+                            space = TokenFlags.None;
+                            continue;
+                        }
+
+                        var wordFlags = space | (TokenFlags)((k & UpperBit) | ((run.Bits & DigitBit) << 8));
+                        if ((run.Bits & (UpperBit | LowerBit)) == UpperBit && run.Uppers >= 2)
+                        {
+                            wordFlags |= TokenFlags.AllCaps;
+                        }
+
+                        if ((space & TokenFlags.ParagraphStart) != 0)
+                        {
+                            doc.AddMarker(doc.TokenTableCount, words);
+                        }
+
+                        doc.AddToken(start, i - start, (TokenKind)(k >> 3), wordFlags, run.Hash);
+                        words++;
                         space = TokenFlags.None;
                         continue;
                     }
                 }
 
-                i = Word(s, keys, doc, i, k, space, ref words);
+                var h = TokenKeyHash.Seed;
+                var bits = 0;
+                int x;
+                while (true)
+                {
+                    var rc = Unsafe.Add(ref src, i);
+                    x = Unsafe.Add(ref ascii, rc);
+                    if (x >= AsciiPlainEnd)
+                    {
+                        break;
+                    }
+
+                    var f = (char)(rc | 0x20);
+                    Unsafe.Add(ref dst, i) = f;
+                    h = TokenKeyHash.Add(h, f);
+                    bits |= x;
+                    if (++i == n)
+                    {
+                        x = AsciiPlainEnd;
+                        break;
+                    }
+                }
+
+                if (x != AsciiPlainEnd && !EndsWordPlainly(s, start, i, k, x))
+                {
+                    // Another script, a separator that may join, a URL, a number or a short word before a period: the full rules.
+                    i = SlowWord(s, keys, doc, start, k, space, ref words, i, h, bits);
+                    space = TokenFlags.None;
+                    continue;
+                }
+
+                EmitAsciiWord(s, doc, start, i, k, space, h, bits, words);
+                words++;
                 space = TokenFlags.None;
                 continue;
             }
@@ -287,32 +368,146 @@ internal static class Tokenizer
     private static bool IsDigitAt(ReadOnlySpan<char> s, int index) => ClassAt(s, index) >> 3 == RoleDigit;
 
     /// <summary>
-    /// Emits the word or number at <paramref name="start"/> (a letter or digit with class <paramref name="first"/>)
-    /// when it is a plain run of ASCII letters and digits ended by white space or punctuation, which is most words
-    /// of English text; otherwise continues in <see cref="ScanWord"/>. Returns the index after the token(s).
+    /// Whether the ASCII character at <paramref name="end"/> after the ASCII run [<paramref name="start"/>,
+    /// <paramref name="end"/>), which the ASCII table gave <paramref name="endClass"/> (not <see cref="AsciiPlainEnd"/>),
+    /// ends the word as plainly as white space would: a comma after a word that is not a number, or a period after a word
+    /// of more than five characters (never an abbreviation) when no letter follows (no dotted name). Everything
+    /// <see cref="ScanWord"/> would add then is nothing: no part, no dot, no clitic.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Word(ReadOnlySpan<char> s, Span<char> keys, ParsedDocument doc, int start, int first, TokenFlags flags, ref int words)
+    private static bool EndsWordPlainly(ReadOnlySpan<char> s, int start, int end, int first, int endClass)
     {
-        var (i, h, uppers, bits) = AsciiRun(s, keys, start, TokenKeyHash.Seed, 0, 0);
-        if (i == start || (i < s.Length && !IsPlainEnd(s[i])))
+        if (first >= 8)
         {
-            return ScanWord(s, keys, doc, start, first, flags, ref words, i, h, uppers, bits);
+            return false;
         }
 
-        if ((first & UpperBit) != 0)
+        return endClass == AsciiCommaEnd || (endClass == AsciiPeriodEnd && end - start > 5 && !IsLetterAt(s, end + 1));
+    }
+
+    /// <summary>
+    /// Measures, folds and hashes the run of ASCII letters and digits at <paramref name="i"/> when it is 1 to 15
+    /// characters long (at least 17 characters must remain in the text); returns a length of 0 otherwise (a longer
+    /// run, or a character outside ASCII first), and the caller takes the scalar loop. Writes the folded characters
+    /// of the 16 at <paramref name="i"/> into the key buffer (those after the run are overwritten by whatever token
+    /// covers them; no other position is read).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static VectorRunResult VectorRun(ref char src, ref char dst, int i)
+    {
+        ref var at = ref Unsafe.As<char, ushort>(ref Unsafe.Add(ref src, i));
+        var v = Vector256.LoadUnsafe(ref at);
+        var folded = v | Vector256.Create((ushort)0x20);
+        var letter = Vector256.LessThanOrEqual(folded - Vector256.Create((ushort)'a'), Vector256.Create((ushort)('z' - 'a')));
+        var digit = Vector256.LessThanOrEqual(v - Vector256.Create((ushort)'0'), Vector256.Create((ushort)9));
+        var upper = Vector256.LessThanOrEqual(v - Vector256.Create((ushort)'A'), Vector256.Create((ushort)('Z' - 'A')));
+        var wordMask = (letter | digit).ExtractMostSignificantBits();
+        var length = BitOperations.TrailingZeroCount(~wordMask);
+        if (length - 1 >= 15)
         {
-            flags |= TokenFlags.Capitalized;
+            return default;
         }
 
-        if (uppers >= 2 && (bits & LowerBit) == 0)
+        folded.StoreUnsafe(ref Unsafe.As<char, ushort>(ref Unsafe.Add(ref dst, i)));
+        var runMask = (1u << length) - 1;
+        var uppers = upper.ExtractMostSignificantBits() & runMask;
+        var lowers = letter.ExtractMostSignificantBits() & runMask & ~uppers;
+        var digits = digit.ExtractMostSignificantBits() & runMask;
+        var bits = (uppers != 0 ? UpperBit : 0) | (lowers != 0 ? LowerBit : 0) | (digits != 0 ? DigitBit : 0);
+
+        // FNV-1a of the first 8 characters into a small table, then of the next 7 when the run is longer; the hash of
+        // the run is the entry at its length. Characters after the run are hashed and ignored.
+        var hashes = default(RunHashes);
+        ref var slot = ref hashes[0];
+        var h = TokenKeyHash.Seed;
+        h = HashStep(ref slot, ref at, h, 0);
+        h = HashStep(ref slot, ref at, h, 1);
+        h = HashStep(ref slot, ref at, h, 2);
+        h = HashStep(ref slot, ref at, h, 3);
+        h = HashStep(ref slot, ref at, h, 4);
+        h = HashStep(ref slot, ref at, h, 5);
+        h = HashStep(ref slot, ref at, h, 6);
+        h = HashStep(ref slot, ref at, h, 7);
+        if (length > 8)
+        {
+            h = HashStep(ref slot, ref at, h, 8);
+            h = HashStep(ref slot, ref at, h, 9);
+            h = HashStep(ref slot, ref at, h, 10);
+            h = HashStep(ref slot, ref at, h, 11);
+            h = HashStep(ref slot, ref at, h, 12);
+            h = HashStep(ref slot, ref at, h, 13);
+            HashStep(ref slot, ref at, h, 14);
+        }
+
+        return new VectorRunResult(length, Unsafe.Add(ref slot, length - 1), bits, BitOperations.PopCount(uppers));
+    }
+
+    /// <summary>Adds the folded character <paramref name="j"/> of the run to <paramref name="h"/> and records the hash of the prefix up to it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int HashStep(ref int slot, ref ushort at, int h, int j)
+    {
+        h = TokenKeyHash.Add(h, (char)(Unsafe.Add(ref at, j) | 0x20));
+        Unsafe.Add(ref slot, j) = h;
+        return h;
+    }
+
+    /// <summary>The running hashes of <see cref="VectorRun"/>, one per prefix length.</summary>
+    [InlineArray(16)]
+    private struct RunHashes
+    {
+        private int _first;
+    }
+
+    /// <summary>What <see cref="VectorRun"/> found: the run's length (0: none), hash, class bits and number of capitals.</summary>
+    private readonly record struct VectorRunResult(int Length, int Hash, int Bits, int Uppers);
+
+    /// <summary>
+    /// Emits a word the ASCII loop of <see cref="Tokenize"/> could not finish: it stopped at <paramref name="i"/>
+    /// (hash <paramref name="h"/>, class bits <paramref name="bits"/> of [<paramref name="start"/>, <paramref name="i"/>))
+    /// on a character outside ASCII, a separator that may join (<c>. , - '</c>) or a colon (after <c>http</c>).
+    /// Checks for a URL first, then continues in <see cref="ScanWord"/>. Returns the index after the token(s).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int SlowWord(ReadOnlySpan<char> s, Span<char> keys, ParsedDocument doc, int start, int first, TokenFlags flags, ref int words, int i, int h, int bits)
+    {
+        if (first < 8 && MayStartUrl(s, start, s[start]))
+        {
+            var urlEnd = TryUrl(s, start);
+            if (urlEnd > 0)
+            {
+                MarkLineStart(doc, flags, words);
+                return EmitSpan(s, keys, doc, start, urlEnd, TokenKind.Url, flags);
+            }
+        }
+
+        return ScanWord(s, keys, doc, start, first, flags, ref words, i, h, CountUppers(s, start, i), bits);
+    }
+
+    /// <summary>The number of ASCII capitals in [start, end).</summary>
+    private static int CountUppers(ReadOnlySpan<char> s, int start, int end)
+    {
+        var uppers = 0;
+        foreach (var c in s[start..end])
+        {
+            uppers += c is >= 'A' and <= 'Z' ? 1 : 0;
+        }
+
+        return uppers;
+    }
+
+    /// <summary>
+    /// Emits the plain ASCII word or number [<paramref name="start"/>, <paramref name="end"/>) that the loop of
+    /// <see cref="Tokenize"/> folded and hashed (<paramref name="h"/>), whose first character has class
+    /// <paramref name="first"/> and whose characters' class bits are <paramref name="bits"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void EmitAsciiWord(ReadOnlySpan<char> s, ParsedDocument doc, int start, int end, int first, TokenFlags flags, int h, int bits, int words)
+    {
+        // Capitalized is the upper bit of the first character, HasDigit the digit bit of any (see the asserts in the class table).
+        flags |= (TokenFlags)((first & UpperBit) | ((bits & DigitBit) << 8));
+        if ((bits & (UpperBit | LowerBit)) == UpperBit && CountUppers(s, start, end) >= 2)
         {
             flags |= TokenFlags.AllCaps;
-        }
-
-        if ((bits & DigitBit) != 0)
-        {
-            flags |= TokenFlags.HasDigit;
         }
 
         if ((flags & TokenFlags.ParagraphStart) != 0)
@@ -320,22 +515,8 @@ internal static class Tokenizer
             doc.AddMarker(doc.TokenTableCount, words);
         }
 
-        doc.AddToken(new Token(start, i - start, first >> 3 == RoleDigit ? TokenKind.Number : TokenKind.Word, flags, h));
-        words++;
-        return i;
-    }
-
-    /// <summary>Whether a character after an ASCII run ends the word without any further rule (not a joiner, not a period, not another script).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsPlainEnd(char c)
-    {
-        if (c >= 128)
-        {
-            return false;
-        }
-
-        var role = Classes[c] >> 3;
-        return role < RolePeriod || role > RoleJoiner;
+        // The kind is the role of the first character: RoleLetter (0) is TokenKind.Word, RoleDigit (1) TokenKind.Number.
+        doc.AddToken(start, end - start, (TokenKind)(first >> 3), flags, h);
     }
 
     /// <summary>
@@ -346,6 +527,7 @@ internal static class Tokenizer
     /// ASCII letters and digits are folded and hashed by <see cref="AsciiRun"/>, a small leaf loop whose state the
     /// JIT keeps in registers; everything rarer (other scripts, separators, compound parts) runs here.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static int ScanWord(ReadOnlySpan<char> s, Span<char> keys, ParsedDocument doc, int start, int first, TokenFlags flags, ref int words, int i, int h, int uppers, int bits)
     {
         ref var table = ref MemoryMarshal.GetArrayDataReference(Classes);
@@ -442,7 +624,7 @@ internal static class Tokenizer
             doc.AddMarker(doc.TokenTableCount, words);
         }
 
-        doc.AddToken(new Token(start, i - start, kind, flags, h, hyphenated ? shape.FirstPart : 0, hyphenated ? doc.PartTableCount - shape.FirstPart : 0));
+        doc.AddToken(start, i - start, kind, flags, h, hyphenated ? shape.FirstPart : 0, hyphenated ? doc.PartTableCount - shape.FirstPart : 0);
         words++;
 
         // A possessive or contraction 's, or a bare apostrophe after a final s (separatists’), is a clitic.
@@ -814,7 +996,7 @@ internal static class Tokenizer
             flags |= TokenFlags.HasDigit;
         }
 
-        doc.AddToken(new Token(start, end - start, kind, flags, h));
+        doc.AddToken(start, end - start, kind, flags, h);
         return end;
     }
 
@@ -840,7 +1022,7 @@ internal static class Tokenizer
             flags |= TokenFlags.NonAscii;
         }
 
-        doc.AddToken(new Token(i, 1, kind, flags, TokenKeyHash.Add(TokenKeyHash.Seed, f)));
+        doc.AddToken(i, 1, kind, flags, TokenKeyHash.Add(TokenKeyHash.Seed, f));
     }
 
     /// <summary>Class byte of a code point: role in bits 3..7, <see cref="UpperBit"/>, <see cref="LowerBit"/>, <see cref="DigitBit"/> below.</summary>
@@ -899,6 +1081,40 @@ internal static class Tokenizer
             UnicodeCategory.SpaceSeparator or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator => RoleSpace << 3,
             _ => RoleSymbol << 3,
         };
+    }
+
+    private static byte[] BuildAsciiWordTable()
+    {
+        // EmitAsciiWord turns class bits into flags with shifts.
+        Debug.Assert((int)TokenFlags.Capitalized == UpperBit && (int)TokenFlags.HasDigit == DigitBit << 8);
+        Debug.Assert((int)TokenKind.Word == RoleLetter && (int)TokenKind.Number == RoleDigit);
+        var table = new byte[0x10000];
+        table.AsSpan().Fill(AsciiSlowEnd);
+        for (var c = 0; c < 128; c++)
+        {
+            var k = Classes[c];
+            var role = k >> 3;
+            if (k < WordLimit)
+            {
+                // ASCII letters and digits only (no ASCII combining marks exist); c | 0x20 folds them.
+                Debug.Assert(role is RoleLetter or RoleDigit && (char)(c | 0x20) == CharFolding.FoldCase((char)c));
+                table[c] = (byte)(k & 7);
+            }
+            else if ((role < RolePeriod || role > RoleJoiner) && c != ':')
+            {
+                table[c] = AsciiPlainEnd;
+            }
+            else if (c == ',')
+            {
+                table[c] = AsciiCommaEnd;
+            }
+            else if (c == '.')
+            {
+                table[c] = AsciiPeriodEnd;
+            }
+        }
+
+        return table;
     }
 
     private static byte[] BuildClassTable()
