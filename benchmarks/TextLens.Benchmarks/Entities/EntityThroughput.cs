@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace TextLens.Benchmarks.Entities;
@@ -26,32 +25,9 @@ internal static class EntityThroughput
 
         void Measure(string name, Func<int> pass)
         {
-            var warm = Stopwatch.StartNew();
-            var hits = pass();
-            var runs = 1;
-            while (warm.Elapsed.TotalSeconds < seconds || runs < 2)
-            {
-                pass();
-                runs++;
-            }
-
-            var count = Math.Max(2, (int)(seconds * 1000 / Math.Max(1, warm.Elapsed.TotalMilliseconds / runs)));
-            var process = Process.GetCurrentProcess();
-            process.Refresh();
-            var cpu0 = process.TotalProcessorTime;
-            var alloc0 = GC.GetAllocatedBytesForCurrentThread();
-            var t0 = Stopwatch.GetTimestamp();
-            for (var i = 0; i < count; i++)
-            {
-                pass();
-            }
-
-            var wall = Stopwatch.GetElapsedTime(t0).TotalMilliseconds / count;
-            var allocated = (GC.GetAllocatedBytesForCurrentThread() - alloc0) / count;
-            process.Refresh();
-            var cpu = (process.TotalProcessorTime - cpu0).TotalMilliseconds / count;
+            var t = CpuTimedPass.Measure(pass, seconds);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {name} | {hits:N0} | {cpu:F1} | {chars / cpu / 1e3:F1} | {wall:F1} | {allocated:N0} |"));
+                $"| {name} | {t.Result:N0} | {t.CpuMilliseconds:F1} | {chars / t.CpuMilliseconds / 1e3:F1} | {t.WallMilliseconds:F1} | {t.AllocatedBytes:N0} |"));
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using TextLens.Text;
@@ -46,33 +45,9 @@ internal static class FramingThroughput
 
         void Measure(int patterns, string name, FramingWorkload w, Func<int> pass)
         {
-            // Warm up long enough for tiered compilation, at least two passes.
-            var warm = Stopwatch.StartNew();
-            var hits = pass();
-            var runs = 1;
-            while (warm.Elapsed.TotalSeconds < seconds || runs < 2)
-            {
-                pass();
-                runs++;
-            }
-
-            var count = Math.Max(2, (int)(seconds * 1000 / Math.Max(1, warm.Elapsed.TotalMilliseconds / runs)));
-            var process = Process.GetCurrentProcess();
-            process.Refresh();
-            var cpu0 = process.TotalProcessorTime;
-            var alloc0 = GC.GetAllocatedBytesForCurrentThread();
-            var t0 = Stopwatch.GetTimestamp();
-            for (var i = 0; i < count; i++)
-            {
-                pass();
-            }
-
-            var wall = Stopwatch.GetElapsedTime(t0).TotalMilliseconds / count;
-            var allocated = (GC.GetAllocatedBytesForCurrentThread() - alloc0) / count;
-            process.Refresh();
-            var cpu = (process.TotalProcessorTime - cpu0).TotalMilliseconds / count;
+            var t = CpuTimedPass.Measure(pass, seconds);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {patterns:N0} | {name} | {w.TotalChars:N0} | {hits:N0} | {cpu:F1} | {w.TotalChars / cpu / 1e3:F1} | {wall:F1} | {allocated:N0} |"));
+                $"| {patterns:N0} | {name} | {w.TotalChars:N0} | {t.Result:N0} | {t.CpuMilliseconds:F1} | {w.TotalChars / t.CpuMilliseconds / 1e3:F1} | {t.WallMilliseconds:F1} | {t.AllocatedBytes:N0} |"));
         }
     }
 

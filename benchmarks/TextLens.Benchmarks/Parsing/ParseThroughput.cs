@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using TextLens.Text;
 
@@ -26,32 +25,13 @@ internal static class ParseThroughput
 
         void Measure(string name, int level)
         {
-            // Long enough for tiered compilation to reach its optimized code.
-            var warm = Stopwatch.StartNew();
-            while (warm.ElapsedMilliseconds < 3000)
-            {
-                Pass(level);
-            }
-
-            var process = Process.GetCurrentProcess();
-            process.Refresh();
-            var cpu0 = process.TotalProcessorTime;
-            var alloc0 = GC.GetAllocatedBytesForCurrentThread();
-            var t0 = Stopwatch.GetTimestamp();
-            for (var i = 0; i < passes; i++)
-            {
-                Pass(level);
-            }
-
-            var wall = Stopwatch.GetElapsedTime(t0).TotalMilliseconds / passes;
-            var allocated = (GC.GetAllocatedBytesForCurrentThread() - alloc0) / passes;
-            process.Refresh();
-            var cpu = (process.TotalProcessorTime - cpu0).TotalMilliseconds / passes;
+            // Three seconds of warm-up: long enough for tiered compilation to reach its optimized code.
+            var t = CpuTimedPass.Measure(() => Pass(level), warmUpSeconds: 3, passes);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {name} | {cpu:F1} | {corpus.TotalChars / cpu / 1e3:F1} | {wall:F1} | {corpus.TotalChars / wall / 1e3:F1} | {allocated} |"));
+                $"| {name} | {t.CpuMilliseconds:F1} | {corpus.TotalChars / t.CpuMilliseconds / 1e3:F1} | {t.WallMilliseconds:F1} | {corpus.TotalChars / t.WallMilliseconds / 1e3:F1} | {t.AllocatedBytes} |"));
         }
 
-        void Pass(int level)
+        int Pass(int level)
         {
             foreach (var document in corpus.Documents)
             {
@@ -68,6 +48,8 @@ internal static class ParseThroughput
                     SentenceSplitter.Split(parsed);
                 }
             }
+
+            return parsed.Tokens.Length;
         }
     }
 }
