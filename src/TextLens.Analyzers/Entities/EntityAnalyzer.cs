@@ -204,7 +204,11 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
             AddRecognized(doc, s);
         }
 
-        s.Found.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
+        if (!SortedRuns.TrySort<Found, FoundOrder>(s.Found, ref s.FoundBuffer))
+        {
+            s.Found.Sort(static (a, b) => default(FoundOrder).Compare(a, b));
+        }
+
         var sentences = doc.Sentences;
         var sentence = 0;
         foreach (var f in s.Found)
@@ -396,7 +400,11 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
     {
         var text = doc.Text;
         var listed = s.Found.Count;
-        s.Recognized.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        if (!SortedRuns.TrySort<RecognizedEntity, RecognizedOrder>(s.Recognized, ref s.RecognizedBuffer))
+        {
+            s.Recognized.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        }
+
         foreach (var r in s.Recognized)
         {
             if (r.Start < 0 || r.Length <= 0 || r.End > text.Length || r.Confidence < _minimumConfidence)
@@ -485,7 +493,7 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
 
         for (var p = from; p < paragraphs.Length; p++)
         {
-            if (p != headline && Count(tokens, paragraphs[p]).Words >= 10)
+            if (p != headline && HasWords(tokens, paragraphs[p], 10))
             {
                 return (headline, p);
             }
@@ -496,19 +504,26 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
         static (int Words, int Numbers) Count(ReadOnlySpan<Token> tokens, in Paragraph p)
         {
             int words = 0, numbers = 0;
-            for (var i = p.FirstToken; i < p.FirstToken + p.TokenCount; i++)
+            foreach (ref readonly var t in tokens.Slice(p.FirstToken, p.TokenCount))
             {
-                if (tokens[i].Kind == TokenKind.Word)
-                {
-                    words++;
-                }
-                else if (tokens[i].Kind == TokenKind.Number)
-                {
-                    numbers++;
-                }
+                words += t.Kind == TokenKind.Word ? 1 : 0;
+                numbers += t.Kind == TokenKind.Number ? 1 : 0;
             }
 
             return (words, numbers);
+        }
+
+        static bool HasWords(ReadOnlySpan<Token> tokens, in Paragraph p, int count)
+        {
+            foreach (ref readonly var t in tokens.Slice(p.FirstToken, p.TokenCount))
+            {
+                if (t.Kind == TokenKind.Word && --count == 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         static int SentencesIn(ParsedDocument doc, int paragraph)
@@ -546,6 +561,18 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
         }
     }
 
+    /// <summary>Text order of names found: by start, the longer first.</summary>
+    private readonly struct FoundOrder : IComparer<Found>
+    {
+        public int Compare(Found a, Found b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length);
+    }
+
+    /// <summary>Text order of recognised names: by start.</summary>
+    private readonly struct RecognizedOrder : IComparer<RecognizedEntity>
+    {
+        public int Compare(RecognizedEntity a, RecognizedEntity b) => a.Start.CompareTo(b.Start);
+    }
+
     /// <summary>Per-thread working lists, reused from one document to the next.</summary>
     private sealed class Scratch
     {
@@ -557,6 +584,12 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
         public List<RecognizedEntity> Known { get; } = [];
 
         public List<RecognizedEntity> Recognized { get; } = [];
+
+        /// <summary>Working storage of <see cref="SortedRuns.TrySort{T, TOrder}"/> for <see cref="Found"/>.</summary>
+        public Found[] FoundBuffer = [];
+
+        /// <summary>Working storage of <see cref="SortedRuns.TrySort{T, TOrder}"/> for <see cref="Recognized"/>.</summary>
+        public RecognizedEntity[] RecognizedBuffer = [];
 
         public void Clear()
         {

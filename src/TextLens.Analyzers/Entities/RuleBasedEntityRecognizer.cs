@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using TextLens.Text;
 
@@ -464,29 +465,24 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
             }
 
             Array.Clear(_covered, 0, tokens.Length);
-            foreach (var k in known)
+            var at = 0;
+            if (known is List<RecognizedEntity> list)
             {
-                for (var i = document.TokenIndexAt(k.Start); i < tokens.Length && tokens[i].Start < k.End; i++)
+                foreach (ref readonly var k in CollectionsMarshal.AsSpan(list))
                 {
-                    _covered[i] = true;
+                    MarkCovered(k.Start, k.End, ref at);
+                }
+            }
+            else
+            {
+                foreach (var k in known)
+                {
+                    MarkCovered(k.Start, k.End, ref at);
                 }
             }
 
-            // Key hashes of the words written in lower case, for the few sentence-initial words that need the evidence.
-            _lowerCount = 0;
-            if (_lowerCase.Length < tokens.Length)
-            {
-                _lowerCase = new int[Math.Max(tokens.Length, _lowerCase.Length * 2)];
-            }
-
-            var text = document.Text;
-            foreach (ref readonly var t in tokens)
-            {
-                if (t.Kind == TokenKind.Word && char.IsLower(text[t.Start]))
-                {
-                    _lowerCase[_lowerCount++] = t.KeyHash;
-                }
-            }
+            // The lower-case words are recorded on first use (few documents need them).
+            _lowerCount = -1;
 
             var paragraphs = document.Paragraphs;
             if (_headline.Length < paragraphs.Length)
@@ -499,6 +495,54 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
             {
                 _headline[p] = ComputeHeadlineCase(paragraphs[p]);
                 AnyHeadline |= _headline[p];
+            }
+        }
+
+        /// <summary>
+        /// Marks the tokens a known span touches. Known spans come in text order, so the token where one starts is
+        /// found by walking on from where the previous one started (<paramref name="at"/>); a span that starts before
+        /// that token is looked up (<see cref="ParsedDocument.TokenIndexAt"/>).
+        /// </summary>
+        private void MarkCovered(int start, int end, ref int at)
+        {
+            var tokens = Document.Tokens;
+
+            // The first token that ends after start.
+            if (at > 0 && tokens[at - 1].End > start)
+            {
+                at = Document.TokenIndexAt(start);
+            }
+            else
+            {
+                while (at < tokens.Length && tokens[at].End <= start)
+                {
+                    at++;
+                }
+            }
+
+            for (var i = at; i < tokens.Length && tokens[i].Start < end; i++)
+            {
+                _covered[i] = true;
+            }
+        }
+
+        /// <summary>Records the key hashes of the words written in lower case, for the few sentence-initial words that need the evidence.</summary>
+        private void CollectLowerCase()
+        {
+            var tokens = Document.Tokens;
+            _lowerCount = 0;
+            if (_lowerCase.Length < tokens.Length)
+            {
+                _lowerCase = new int[Math.Max(tokens.Length, _lowerCase.Length * 2)];
+            }
+
+            var text = Document.Text;
+            foreach (ref readonly var t in tokens)
+            {
+                if (t.Kind == TokenKind.Word && char.IsLower(text[t.Start]))
+                {
+                    _lowerCase[_lowerCount++] = t.KeyHash;
+                }
             }
         }
 
@@ -522,7 +566,15 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
         // scanning the token table for the word's key hash costs less than recording every capitalised word.
 
         /// <summary>Whether the document writes token <paramref name="i"/>'s word in lower case somewhere (by key hash, vectorised).</summary>
-        public bool SeenLowerCase(int i) => _lowerCase.AsSpan(0, _lowerCount).Contains(Document.Tokens[i].KeyHash);
+        public bool SeenLowerCase(int i)
+        {
+            if (_lowerCount < 0)
+            {
+                CollectLowerCase();
+            }
+
+            return _lowerCase.AsSpan(0, _lowerCount).Contains(Document.Tokens[i].KeyHash);
+        }
 
         /// <summary>
         /// Whether the document capitalises token <paramref name="i"/>'s word in mid-sentence somewhere: not at a sentence
@@ -699,7 +751,8 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
 
             int words = 0, capitalized = 0, caps = 0;
             var finalPunctuation = false;
-            for (var i = p.FirstToken; i < p.FirstToken + p.TokenCount; i++)
+            var end = p.FirstToken + p.TokenCount;
+            for (var i = p.FirstToken; i < end; i++)
             {
                 ref readonly var t = ref tokens[i];
                 if (t.Kind == TokenKind.Punctuation)
@@ -734,6 +787,11 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
                 else if ((words - capitalized) * 10 > p.TokenCount * 3)
                 {
                     // Too many lower-case words for either rule, whatever follows.
+                    return false;
+                }
+                else if ((caps + end - 1 - i) * 10 < words * 7)
+                {
+                    // A lower-case word rules out Title Case, and too few of the tokens left could be in capitals.
                     return false;
                 }
             }
