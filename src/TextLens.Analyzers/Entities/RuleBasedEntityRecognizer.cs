@@ -439,8 +439,8 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
     private sealed class Scratch
     {
         private readonly StringBuilder _key = new();
-        private int[] _lowerCase = new int[256];
-        private int _lowerCount;
+        private int[] _hashes = new int[256];
+        private bool _hashesReady;
         private bool[] _covered = new bool[256];
         private bool[] _headline = new bool[16];
 
@@ -481,8 +481,8 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
                 }
             }
 
-            // The lower-case words are recorded on first use (few documents need them).
-            _lowerCount = -1;
+            // The key hashes are copied out on first use (by the few words that need evidence from the whole document).
+            _hashesReady = false;
 
             var paragraphs = document.Paragraphs;
             if (_headline.Length < paragraphs.Length)
@@ -526,24 +526,26 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
             }
         }
 
-        /// <summary>Records the key hashes of the words written in lower case, for the few sentence-initial words that need the evidence.</summary>
-        private void CollectLowerCase()
+        /// <summary>The key hash of every token, in one array that a vectorised search reads.</summary>
+        private ReadOnlySpan<int> Hashes()
         {
             var tokens = Document.Tokens;
-            _lowerCount = 0;
-            if (_lowerCase.Length < tokens.Length)
+            if (!_hashesReady)
             {
-                _lowerCase = new int[Math.Max(tokens.Length, _lowerCase.Length * 2)];
+                if (_hashes.Length < tokens.Length)
+                {
+                    _hashes = new int[Math.Max(tokens.Length, _hashes.Length * 2)];
+                }
+
+                for (var j = 0; j < tokens.Length; j++)
+                {
+                    _hashes[j] = tokens[j].KeyHash;
+                }
+
+                _hashesReady = true;
             }
 
-            var text = Document.Text;
-            foreach (ref readonly var t in tokens)
-            {
-                if (t.Kind == TokenKind.Word && char.IsLower(text[t.Start]))
-                {
-                    _lowerCase[_lowerCount++] = t.KeyHash;
-                }
-            }
+            return _hashes.AsSpan(0, tokens.Length);
         }
 
         /// <summary>Whether any line of the document is in headline case (so running-text names are worth remembering).</summary>
@@ -562,18 +564,26 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
             return t.Has(TokenFlags.Capitalized) || t.Has(TokenFlags.AllCaps);
         }
 
-        // Asked for a few words a document (lone capitalised words starting a sentence, never seen in lower case):
-        // scanning the token table for the word's key hash costs less than recording every capitalised word.
+        // Asked for a few words a document (lone capitalised words starting a sentence): a vectorised search of the key
+        // hashes for the word's costs less than recording every capitalised or lower-case word.
 
-        /// <summary>Whether the document writes token <paramref name="i"/>'s word in lower case somewhere (by key hash, vectorised).</summary>
+        /// <summary>Whether the document writes token <paramref name="i"/>'s word (by key hash) in lower case somewhere.</summary>
         public bool SeenLowerCase(int i)
         {
-            if (_lowerCount < 0)
+            var tokens = Document.Tokens;
+            var text = Document.Text;
+            var hashes = Hashes();
+            var hash = tokens[i].KeyHash;
+            for (var j = hashes.IndexOf(hash); j >= 0; j = NextIndexOf(hashes, hash, j))
             {
-                CollectLowerCase();
+                ref readonly var t = ref tokens[j];
+                if (t.Kind == TokenKind.Word && char.IsLower(text[t.Start]))
+                {
+                    return true;
+                }
             }
 
-            return _lowerCase.AsSpan(0, _lowerCount).Contains(Document.Tokens[i].KeyHash);
+            return false;
         }
 
         /// <summary>
@@ -584,12 +594,13 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
         {
             var tokens = Document.Tokens;
             var sentences = Document.Sentences;
+            var hashes = Hashes();
             var hash = tokens[i].KeyHash;
             var key = Key(i);
-            for (var j = 0; j < tokens.Length; j++)
+            for (var j = hashes.IndexOf(hash); j >= 0; j = NextIndexOf(hashes, hash, j))
             {
                 ref readonly var t = ref tokens[j];
-                if (t.KeyHash != hash || t.Kind != TokenKind.Word || !t.Has(TokenFlags.Capitalized) || _covered[j] || !Document.KeyOf(t).SequenceEqual(key))
+                if (t.Kind != TokenKind.Word || !t.Has(TokenFlags.Capitalized) || _covered[j] || !Document.KeyOf(t).SequenceEqual(key))
                 {
                     continue;
                 }
@@ -604,10 +615,20 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
             return false;
         }
 
+        /// <summary>The next index after <paramref name="j"/> that holds <paramref name="hash"/>, or -1.</summary>
+        private static int NextIndexOf(ReadOnlySpan<int> hashes, int hash, int j)
+        {
+            var k = hashes[(j + 1)..].IndexOf(hash);
+            return k < 0 ? -1 : j + 1 + k;
+        }
+
         public bool IsNameWord(int i)
         {
             ref readonly var t = ref Document.Tokens[i];
-            if (t.Kind != TokenKind.Word || _covered[i] || t.Has(TokenFlags.HasDigit))
+
+            // A word whose first letter is upper case is flagged Capitalized by the tokenizer, so any other token can be a
+            // name word only as a compound (al-Assad): most tokens are ruled out by their flags alone.
+            if ((t.Flags & (TokenFlags.Capitalized | TokenFlags.Hyphenated)) == 0 || t.Kind != TokenKind.Word || _covered[i] || t.Has(TokenFlags.HasDigit))
             {
                 return false;
             }
