@@ -408,27 +408,28 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
     /// <summary>A one-word candidate that is the last word of a two-or-more-word PERSON found in the same document becomes that person.</summary>
     private static void LinkSurnames(Scratch s)
     {
-        var people = s.People;
-        people.Clear();
-        foreach (var c in s.Candidates)
+        var candidates = s.Candidates;
+        s.ClearPeople();
+        for (var i = 0; i < candidates.Count; i++)
         {
+            var c = candidates[i];
             if (c.Type == EntityTypes.Person && c.Last - c.First >= 2)
             {
-                people.TryAdd(s.Key(c.Last - 1).ToString(), c.Name ?? s.Label(c.First, c.Last));
+                s.TryAddPerson(s.Key(c.Last - 1), i);
             }
         }
 
-        if (people.Count == 0)
+        if (s.People.Count == 0)
         {
             return;
         }
 
-        for (var i = 0; i < s.Candidates.Count; i++)
+        for (var i = 0; i < candidates.Count; i++)
         {
-            var c = s.Candidates[i];
-            if (c.Last - c.First == 1 && people.TryGetValue(s.Key(c.First).ToString(), out var full))
+            var c = candidates[i];
+            if (c.Last - c.First == 1 && s.TryGetPerson(s.Key(c.First), out var person))
             {
-                s.Candidates[i] = c with { Type = EntityTypes.Person, Confidence = Math.Max(c.Confidence, 0.7), Name = full };
+                candidates[i] = c with { Type = EntityTypes.Person, Confidence = Math.Max(c.Confidence, 0.7), Name = s.FullName(person) };
             }
         }
     }
@@ -448,7 +449,62 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
 
         public List<Candidate> Candidates { get; } = [];
 
-        public Dictionary<string, string> People { get; } = new(StringComparer.Ordinal);
+        /// <summary>Persons named with two or more words, by the key of their last word: an index into <see cref="_fullNames"/>.</summary>
+        public Dictionary<string, int> People { get; } = new(StringComparer.Ordinal);
+
+#if NET9_0_OR_GREATER
+        private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _peopleBySpan;
+#endif
+
+        /// <summary>Per person of <see cref="People"/>: the candidate that named the person first and its full name (made on first use).</summary>
+        private readonly List<(int Candidate, string? Name)> _fullNames = [];
+
+        public Scratch()
+        {
+#if NET9_0_OR_GREATER
+            _peopleBySpan = People.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
+        }
+
+        public void ClearPeople()
+        {
+            People.Clear();
+            _fullNames.Clear();
+        }
+
+        /// <summary>Records candidate <paramref name="candidate"/> as the person with surname key <paramref name="surname"/> unless one is recorded.</summary>
+        public void TryAddPerson(ReadOnlySpan<char> surname, int candidate)
+        {
+#if NET9_0_OR_GREATER
+            if (_peopleBySpan.TryAdd(surname, _fullNames.Count))
+#else
+            if (People.TryAdd(surname.ToString(), _fullNames.Count))
+#endif
+            {
+                _fullNames.Add((candidate, null));
+            }
+        }
+
+        public bool TryGetPerson(ReadOnlySpan<char> surname, out int person) =>
+#if NET9_0_OR_GREATER
+            _peopleBySpan.TryGetValue(surname, out person);
+#else
+            People.TryGetValue(surname.ToString(), out person);
+#endif
+
+        /// <summary>The full name of a person of <see cref="People"/>: the candidate's name, else its label (made once).</summary>
+        public string FullName(int person)
+        {
+            var (candidate, name) = _fullNames[person];
+            if (name is null)
+            {
+                var c = Candidates[candidate];
+                name = c.Name ?? Label(c.First, c.Last);
+                _fullNames[person] = (candidate, name);
+            }
+
+            return name;
+        }
 
         /// <summary>Names found in running text, by <see cref="CandidateKey"/>: type, confidence and where (for the label).</summary>
         public Dictionary<string, (string Type, double Confidence, int First, int End)> Confirmed { get; } = new(StringComparer.Ordinal);
@@ -770,9 +826,17 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
                 }
             }
 
+            // Words in capitals, counted first: once a lower-case word rules out Title Case, the line is decided as soon as
+            // the words counted so far outnumber what the capitals can make 70% of.
+            var end = p.FirstToken + p.TokenCount;
+            var allCaps = 0;
+            foreach (ref readonly var t in tokens[p.FirstToken..end])
+            {
+                allCaps += t.Kind == TokenKind.Word && t.Has(TokenFlags.AllCaps) ? 1 : 0;
+            }
+
             int words = 0, capitalized = 0, caps = 0;
             var finalPunctuation = false;
-            var end = p.FirstToken + p.TokenCount;
             for (var i = p.FirstToken; i < end; i++)
             {
                 ref readonly var t = ref tokens[i];
@@ -810,9 +874,8 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
                     // Too many lower-case words for either rule, whatever follows.
                     return false;
                 }
-                else if ((caps + end - 1 - i) * 10 < words * 7)
+                else if (allCaps * 10 < words * 7)
                 {
-                    // A lower-case word rules out Title Case, and too few of the tokens left could be in capitals.
                     return false;
                 }
             }
