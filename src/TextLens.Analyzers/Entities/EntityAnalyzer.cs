@@ -185,8 +185,6 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
         var doc = context.Document;
         var s = t_scratch ??= new Scratch();
         s.Clear();
-        var (headline, lead) = ProminentParagraphs(doc);
-
         if (_matcher is not null)
         {
             FindListed(doc, s);
@@ -197,7 +195,8 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
             s.Known.Clear();
             foreach (var f in s.Found)
             {
-                s.Known.Add(new RecognizedEntity(f.CoverStart, f.End - f.CoverStart, _index.EntityAt(f.Entity).Type, 1));
+                // The built-in rules read only where known names are, not their type (which costs a look-up per name).
+                s.Known.Add(new RecognizedEntity(f.CoverStart, f.End - f.CoverStart, _trustedRecognizer ? EntityTypes.Unknown : _index.EntityAt(f.Entity).Type, 1));
             }
 
             _recognizer.Recognize(doc, s.Known, s.Recognized);
@@ -209,6 +208,8 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
             s.Found.Sort(static (a, b) => default(FoundOrder).Compare(a, b));
         }
 
+        // Found after matching, when the document's tokens are in the cache.
+        var (headline, lead) = ProminentParagraphs(doc);
         var sentences = doc.Sentences;
         var sentence = 0;
         foreach (var f in s.Found)
