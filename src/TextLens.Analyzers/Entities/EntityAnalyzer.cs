@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using TextLens.Analyzers.Matching;
 using TextLens.Reports;
 using TextLens.Statistics;
@@ -269,7 +270,7 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
         for (var i = 0; i < firstFound; i++)
         {
             var f = s.Found[i];
-            if (_surnames[f.Entity] is { } surname && !s.Surnames.Exists(x => x.Entity == f.Entity))
+            if (_surnames[f.Entity] is { } surname && !HasSurname(s.Surnames, f.Entity))
             {
                 s.Surnames.Add((TokenKeyHash.Compute(surname), surname, f.Entity, f.End));
             }
@@ -296,6 +297,19 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
                 }
             }
         }
+    }
+
+    private static bool HasSurname(List<(int Hash, string Surname, int Entity, int After)> surnames, int entity)
+    {
+        foreach (var x in CollectionsMarshal.AsSpan(surnames))
+        {
+            if (x.Entity == entity)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The start of the name after a title (<c>Volkov</c> in <c>General Volkov</c>): the first word token past the title's letters.</summary>
