@@ -203,7 +203,7 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
         if (count == 1 && initial && type == EntityTypes.Unknown)
         {
             // A lone capitalised word at the start of a sentence: a name only with evidence from elsewhere.
-            if (EnglishWords.IsCommon(s.Key(first)) || s.SeenLowerCase(first) || !s.SeenCapitalizedMidSentence(first))
+            if (s.IsCommon(first) || s.SeenLowerCase(first) || !s.SeenCapitalizedMidSentence(first))
             {
                 return;
             }
@@ -388,7 +388,7 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
     private static bool LooksLikeNameWord(Scratch s, int i)
     {
         var key = s.Key(i);
-        return !s.Document.Tokens[i].Has(TokenFlags.AllCaps) && !s.Document.Tokens[i].Has(TokenFlags.Hyphenated) && !EnglishWords.IsCommon(key)
+        return !s.Document.Tokens[i].Has(TokenFlags.AllCaps) && !s.Document.Tokens[i].Has(TokenFlags.Hyphenated) && !s.IsCommon(i)
             && !(key.EndsWith("tion") || key.EndsWith("tions") || key.EndsWith("ment") || key.EndsWith("ments") || key.EndsWith("ness")
                  || key.EndsWith("ity") || key.EndsWith("ism") || key.EndsWith("ing") || key.EndsWith("ings") || key.EndsWith("ance") || key.EndsWith("ence")
                  || key.EndsWith("ary") || key.EndsWith("ory") || key.EndsWith("ics"));
@@ -613,6 +613,13 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
 
         /// <summary>Whether token <paramref name="i"/>'s key (a trailing period ignored) is in <paramref name="set"/>.</summary>
         public bool In(in WordSet set, int i) => set.Contains(Document.KeyOf(Document.Tokens[i]), Document.Tokens[i].KeyHash);
+
+        /// <summary>Whether token <paramref name="i"/>'s key is a common English word (<see cref="EnglishWords.IsCommon(ReadOnlySpan{char})"/>), most ruled out by key hash.</summary>
+        public bool IsCommon(int i)
+        {
+            ref readonly var t = ref Document.Tokens[i];
+            return CommonWords.MayContain(t.KeyHash) && EnglishWords.IsCommon(Document.KeyOf(t));
+        }
 
         public bool IsCapitalized(int i)
         {
@@ -982,6 +989,9 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
         "samvel", "sandra", "sarah", "sergei", "sergey", "serzh", "simon", "stefan", "stephen", "steve", "steven", "susan", "tariq", "thomas",
         "tigran", "tim", "timothy", "timur", "anar", "elnur", "rashad", "vugar", "leyla", "aysel", "narek", "davit", "hayk", "gor", "lilit", "anna", "tom", "tony", "valery", "victor", "viktor", "vladimir", "walter", "wayne", "william", "willem", "yuri", "yusuf",
         "zakir", "zaur");
+
+    /// <summary><see cref="EnglishWords.Common"/>, for its key-hash filter.</summary>
+    private static readonly WordSet CommonWords = new(EnglishWords.Common);
 }
 
 /// <summary>How unlisted names are written as labels: the text with white space collapsed and typographic marks unified.</summary>
