@@ -281,9 +281,16 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
             return;
         }
 
+        // One bit per surname key hash (its low six bits): most capitalised words are ruled out by one test.
+        var surnameBits = 0UL;
+        foreach (var x in s.Surnames)
+        {
+            surnameBits |= 1UL << x.Hash;
+        }
+
         foreach (ref readonly var token in tokens)
         {
-            if (token.Kind != TokenKind.Word || !token.Has(TokenFlags.Capitalized))
+            if (token.Kind != TokenKind.Word || !token.Has(TokenFlags.Capitalized) || (surnameBits & (1UL << token.KeyHash)) == 0)
             {
                 continue;
             }

@@ -40,6 +40,9 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
     [ThreadStatic]
     private static Scratch? t_scratch;
 
+    /// <summary>A name word is capitalised (the tokenizer flags every word whose first letter is upper case) or a compound.</summary>
+    private const TokenFlags NameWordFlags = TokenFlags.Capitalized | TokenFlags.Hyphenated;
+
     /// <summary>The shared instance (stateless).</summary>
     public static RuleBasedEntityRecognizer Instance { get; } = new();
 
@@ -58,7 +61,7 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
         var sentences = document.Sentences;
 
         // Pass 1: running text; pass 2: headline-case lines, kept only when running text confirms the name.
-        for (var pass = 0; pass < 2; pass++)
+        for (var pass = 0; pass < (s.AnyHeadline ? 2 : 1); pass++)
         {
             foreach (ref readonly var sentence in sentences)
             {
@@ -72,7 +75,8 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
                 var i = sentence.FirstToken;
                 while (i < end)
                 {
-                    if (!s.IsNameWord(i))
+                    // Most tokens are ruled out by their flags (see Scratch.IsNameWord) without a call.
+                    if ((tokens[i].Flags & NameWordFlags) == 0 || !s.IsNameWord(i))
                     {
                         i++;
                         continue;
@@ -691,7 +695,7 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
 
             // A word whose first letter is upper case is flagged Capitalized by the tokenizer, so any other token can be a
             // name word only as a compound (al-Assad): most tokens are ruled out by their flags alone.
-            if ((t.Flags & (TokenFlags.Capitalized | TokenFlags.Hyphenated)) == 0 || t.Kind != TokenKind.Word || _covered[i] || t.Has(TokenFlags.HasDigit))
+            if ((t.Flags & NameWordFlags) == 0 || t.Kind != TokenKind.Word || _covered[i] || t.Has(TokenFlags.HasDigit))
             {
                 return false;
             }
