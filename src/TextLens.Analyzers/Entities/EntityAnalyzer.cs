@@ -452,7 +452,7 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
             }
 
             var type = string.IsNullOrWhiteSpace(r.Type) ? EntityTypes.Unknown : r.Type;
-            s.Found.Add(new Found(r.Start, r.Length, -1, false, type, r.Name ?? s.Label(text.AsSpan(r.Start, r.Length))));
+            s.Found.Add(new Found(r.Start, r.Length, -1, false, type, r.Name ?? EntityLabels.Normalize(text.AsSpan(r.Start, r.Length))));
         }
     }
 
@@ -612,43 +612,6 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
 
         /// <summary>Working storage of <see cref="SortedRuns.TrySort{T, TOrder}"/> for <see cref="Recognized"/>.</summary>
         public RecognizedEntity[] RecognizedBuffer = [];
-
-#if NET9_0_OR_GREATER
-        /// <summary>At most this many labels are kept for reuse; the table starts afresh when full.</summary>
-        private const int MaxLabels = 20_000;
-
-        /// <summary>Labels of unlisted names made on this thread, reused from one mention (and document) to the next.</summary>
-        private readonly HashSet<string> _labels = new(StringComparer.Ordinal);
-        private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _labelsBySpan;
-
-        public Scratch() => _labelsBySpan = _labels.GetAlternateLookup<ReadOnlySpan<char>>();
-#endif
-
-        /// <summary>The label of an unlisted name written <paramref name="text"/> (<see cref="EntityLabels.Normalize"/>), reusing an equal one made before.</summary>
-        public string Label(ReadOnlySpan<char> text)
-        {
-#if NET9_0_OR_GREATER
-            if (EntityLabels.NeedsWork(text))
-            {
-                return EntityLabels.Normalize(text);
-            }
-
-            if (!_labelsBySpan.TryGetValue(text, out var label))
-            {
-                if (_labels.Count >= MaxLabels)
-                {
-                    _labels.Clear();
-                }
-
-                label = text.ToString();
-                _labels.Add(label);
-            }
-
-            return label;
-#else
-            return EntityLabels.Normalize(text);
-#endif
-        }
 
         public void Clear()
         {

@@ -1001,7 +1001,6 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
 /// <summary>How unlisted names are written as labels: the text with white space collapsed and typographic marks unified.</summary>
 internal static class EntityLabels
 {
-    /// <summary>The label of a name written <paramref name="text"/>.</summary>
     public static string Normalize(ReadOnlySpan<char> text)
     {
         if (!NeedsWork(text))
@@ -1036,8 +1035,7 @@ internal static class EntityLabels
         return sb.ToString();
     }
 
-    /// <summary>Whether <see cref="Normalize"/> changes <paramref name="text"/> (else the label is the text as it is).</summary>
-    public static bool NeedsWork(ReadOnlySpan<char> text)
+    private static bool NeedsWork(ReadOnlySpan<char> text)
     {
         var previousSpace = true;
         foreach (var c in text)
