@@ -191,13 +191,24 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
             FindListed(doc, s);
         }
 
-        if (_recognizer is not null)
+        if (_recognizer is RuleBasedEntityRecognizer rules)
+        {
+            // The built-in rules read only where known names are, not their type (which costs a look-up per name).
+            s.KnownSpans.Clear();
+            foreach (ref readonly var f in CollectionsMarshal.AsSpan(s.Found))
+            {
+                s.KnownSpans.Add((f.CoverStart, f.End));
+            }
+
+            rules.Recognize(doc, CollectionsMarshal.AsSpan(s.KnownSpans), s.Recognized);
+            AddRecognized(doc, s);
+        }
+        else if (_recognizer is not null)
         {
             s.Known.Clear();
             foreach (var f in s.Found)
             {
-                // The built-in rules read only where known names are, not their type (which costs a look-up per name).
-                s.Known.Add(new RecognizedEntity(f.CoverStart, f.End - f.CoverStart, _trustedRecognizer ? EntityTypes.Unknown : _index.EntityAt(f.Entity).Type, 1));
+                s.Known.Add(new RecognizedEntity(f.CoverStart, f.End - f.CoverStart, _index.EntityAt(f.Entity).Type, 1));
             }
 
             _recognizer.Recognize(doc, s.Known, s.Recognized);
@@ -605,6 +616,9 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
 
         public List<RecognizedEntity> Known { get; } = [];
 
+        /// <summary>Where the names found so far are, for the built-in recognizer.</summary>
+        public List<(int Start, int End)> KnownSpans { get; } = [];
+
         public List<RecognizedEntity> Recognized { get; } = [];
 
         /// <summary>Working storage of <see cref="SortedRuns.TrySort{T, TOrder}"/> for <see cref="Found"/>.</summary>
@@ -617,6 +631,7 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
         {
             Found.Clear();
             Known.Clear();
+            KnownSpans.Clear();
             Recognized.Clear();
             Surnames.Clear();
         }

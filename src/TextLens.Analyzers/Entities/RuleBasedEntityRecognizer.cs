@@ -56,7 +56,46 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
         ArgumentNullException.ThrowIfNull(known);
         ArgumentNullException.ThrowIfNull(found);
         var s = t_scratch ??= new Scratch();
-        s.Reset(document, known);
+        s.Reset(document);
+        var at = 0;
+        if (known is List<RecognizedEntity> list)
+        {
+            foreach (ref readonly var k in CollectionsMarshal.AsSpan(list))
+            {
+                s.MarkCovered(k.Start, k.End, ref at);
+            }
+        }
+        else
+        {
+            foreach (var k in known)
+            {
+                s.MarkCovered(k.Start, k.End, ref at);
+            }
+        }
+
+        Recognize(s, found);
+    }
+
+    /// <summary>
+    /// <see cref="Recognize(ParsedDocument, IReadOnlyList{RecognizedEntity}, ICollection{RecognizedEntity})"/> for the entity
+    /// analyzer, with the known spans as start and end only (in text order).
+    /// </summary>
+    internal void Recognize(ParsedDocument document, ReadOnlySpan<(int Start, int End)> known, ICollection<RecognizedEntity> found)
+    {
+        var s = t_scratch ??= new Scratch();
+        s.Reset(document);
+        var at = 0;
+        foreach (var (start, end) in known)
+        {
+            s.MarkCovered(start, end, ref at);
+        }
+
+        Recognize(s, found);
+    }
+
+    private static void Recognize(Scratch s, ICollection<RecognizedEntity> found)
+    {
+        var document = s.Document;
         var tokens = document.Tokens;
         var sentences = document.Sentences;
 
@@ -513,7 +552,8 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
         /// <summary>Names found in running text, by <see cref="CandidateKey"/>: type, confidence and where (for the label).</summary>
         public Dictionary<string, (string Type, double Confidence, int First, int End)> Confirmed { get; } = new(StringComparer.Ordinal);
 
-        public void Reset(ParsedDocument document, IReadOnlyList<RecognizedEntity> known)
+        /// <summary>Starts on a document: working state cleared, headline-case lines found; known spans are marked next (<see cref="MarkCovered"/>).</summary>
+        public void Reset(ParsedDocument document)
         {
             Document = document;
             Candidates.Clear();
@@ -525,21 +565,6 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
             }
 
             Array.Clear(_covered, 0, tokens.Length);
-            var at = 0;
-            if (known is List<RecognizedEntity> list)
-            {
-                foreach (ref readonly var k in CollectionsMarshal.AsSpan(list))
-                {
-                    MarkCovered(k.Start, k.End, ref at);
-                }
-            }
-            else
-            {
-                foreach (var k in known)
-                {
-                    MarkCovered(k.Start, k.End, ref at);
-                }
-            }
 
             // The key hashes are copied out on first use (by the few words that need evidence from the whole document).
             _hashesReady = false;
@@ -563,7 +588,7 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
         /// found by walking on from where the previous one started (<paramref name="at"/>); a span that starts before
         /// that token is looked up (<see cref="ParsedDocument.TokenIndexAt"/>).
         /// </summary>
-        private void MarkCovered(int start, int end, ref int at)
+        public void MarkCovered(int start, int end, ref int at)
         {
             var tokens = Document.Tokens;
 
