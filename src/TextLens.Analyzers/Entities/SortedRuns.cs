@@ -48,62 +48,36 @@ internal static class SortedRuns
         }
 
         starts[runs] = items.Length;
-        if (buffer.Length < items.Length * 2)
+        if (buffer.Length < items.Length)
         {
-            buffer = new T[Math.Max(items.Length * 2, buffer.Length * 2)];
+            buffer = new T[Math.Max(items.Length, buffer.Length * 2)];
         }
 
-        // Merge neighbouring runs pass by pass, from one half of the buffer to the other; the list is written only at the end.
-        var from = buffer.AsSpan(0, items.Length);
-        var to = buffer.AsSpan(items.Length, items.Length);
-        items.CopyTo(from);
-        while (runs > 1)
+        // The runs are copied out and merged back in one pass, the smallest head first. Items that compare equal end
+        // up next to each other: the list is then put back as it was.
+        var copy = buffer.AsSpan(0, items.Length);
+        items.CopyTo(copy);
+        Span<int> heads = stackalloc int[MaxRuns];
+        starts[..runs].CopyTo(heads);
+        for (var k = 0; k < items.Length; k++)
         {
-            var merged = 0;
-            for (var r = 0; r < runs; r += 2)
+            var best = -1;
+            for (var r = 0; r < runs; r++)
             {
-                var start = starts[r];
-                if (r + 1 == runs)
+                if (heads[r] < starts[r + 1] && (best < 0 || order.Compare(copy[heads[r]], copy[heads[best]]) < 0))
                 {
-                    from[start..starts[r + 1]].CopyTo(to[start..]);
+                    best = r;
                 }
-                else
-                {
-                    Merge(from[start..starts[r + 1]], from[starts[r + 1]..starts[r + 2]], to[start..], order);
-                }
-
-                starts[merged++] = start;
             }
 
-            starts[merged] = items.Length;
-            runs = merged;
-            var swap = from;
-            from = to;
-            to = swap;
-        }
-
-        for (var i = 1; i < from.Length; i++)
-        {
-            if (order.Compare(from[i - 1], from[i]) == 0)
+            items[k] = copy[heads[best]++];
+            if (k > 0 && order.Compare(items[k - 1], items[k]) == 0)
             {
+                copy.CopyTo(items);
                 return false;
             }
         }
 
-        from.CopyTo(items);
         return true;
-    }
-
-    private static void Merge<T, TOrder>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> to, TOrder order)
-        where TOrder : struct, IComparer<T>
-    {
-        int i = 0, j = 0, k = 0;
-        while (i < a.Length && j < b.Length)
-        {
-            to[k++] = order.Compare(b[j], a[i]) < 0 ? b[j++] : a[i++];
-        }
-
-        a[i..].CopyTo(to[k..]);
-        b[j..].CopyTo(to[(k + a.Length - i)..]);
     }
 }
