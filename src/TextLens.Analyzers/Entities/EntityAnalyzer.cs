@@ -317,6 +317,7 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
         }
     }
 
+    /// <summary>Whether the surname of entity <paramref name="entity"/> is already looked for.</summary>
     private static bool HasSurname(List<(int Hash, string Surname, int Entity, int After)> surnames, int entity)
     {
         foreach (var x in CollectionsMarshal.AsSpan(surnames))
