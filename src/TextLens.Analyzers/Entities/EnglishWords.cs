@@ -69,13 +69,17 @@ internal static class EnglishWords
         "titan", "apollo", "mercury", "venus", "mars", "jupiter", "saturn", "pluto", "earth", "moon",
     ], StringComparer.Ordinal);
 
+#if NET9_0_OR_GREATER
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CommonBySpan = Common.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
+
     /// <summary>Whether a lower-case word is in <see cref="Common"/>.</summary>
     public static bool IsCommon(string lowerCaseWord) => Common.Contains(lowerCaseWord);
 
     /// <summary>Whether a lower-case word is in <see cref="Common"/> (span lookup).</summary>
     public static bool IsCommon(ReadOnlySpan<char> lowerCaseWord) =>
 #if NET9_0_OR_GREATER
-        Common.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lowerCaseWord);
+        CommonBySpan.Contains(lowerCaseWord);
 #else
         Common.Contains(lowerCaseWord.ToString());
 #endif
@@ -111,6 +115,12 @@ internal readonly struct WordSet
         _lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
 #endif
     }
+
+    /// <summary>
+    /// Whether a key with hash <paramref name="keyHash"/> may be in the set, or be a word of it followed by a period:
+    /// <see langword="false"/> means it is neither.
+    /// </summary>
+    public bool MayContain(int keyHash) => (_filter[(keyHash & (FilterBits - 1)) >> 6] & (1UL << keyHash)) != 0;
 
     public bool Contains(ReadOnlySpan<char> word) =>
 #if NET9_0_OR_GREATER

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using TextLens.Analyzers.Matching;
 using TextLens.Reports;
 using TextLens.Statistics;
@@ -185,14 +186,24 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
         var doc = context.Document;
         var s = t_scratch ??= new Scratch();
         s.Clear();
-        var (headline, lead) = ProminentParagraphs(doc);
-
         if (_matcher is not null)
         {
             FindListed(doc, s);
         }
 
-        if (_recognizer is not null)
+        if (_recognizer is RuleBasedEntityRecognizer rules)
+        {
+            // The built-in rules read only where known names are, not their type (which costs a look-up per name).
+            s.KnownSpans.Clear();
+            foreach (ref readonly var f in CollectionsMarshal.AsSpan(s.Found))
+            {
+                s.KnownSpans.Add((f.CoverStart, f.End));
+            }
+
+            rules.Recognize(doc, CollectionsMarshal.AsSpan(s.KnownSpans), s.Recognized);
+            AddRecognized(doc, s);
+        }
+        else if (_recognizer is not null)
         {
             s.Known.Clear();
             foreach (var f in s.Found)
@@ -204,7 +215,13 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
             AddRecognized(doc, s);
         }
 
-        s.Found.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
+        if (!SortedRuns.TrySort<Found, FoundOrder>(s.Found, ref s.FoundBuffer))
+        {
+            s.Found.Sort(static (a, b) => default(FoundOrder).Compare(a, b));
+        }
+
+        // Found after matching, when the document's tokens are in the cache.
+        var (headline, lead) = ProminentParagraphs(doc);
         var sentences = doc.Sentences;
         var sentence = 0;
         foreach (var f in s.Found)
@@ -264,7 +281,7 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
         for (var i = 0; i < firstFound; i++)
         {
             var f = s.Found[i];
-            if (_surnames[f.Entity] is { } surname && !s.Surnames.Exists(x => x.Entity == f.Entity))
+            if (_surnames[f.Entity] is { } surname && !HasSurname(s.Surnames, f.Entity))
             {
                 s.Surnames.Add((TokenKeyHash.Compute(surname), surname, f.Entity, f.End));
             }
@@ -275,9 +292,16 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
             return;
         }
 
+        // One bit per surname key hash (its low six bits): most capitalised words are ruled out by one test.
+        var surnameBits = 0UL;
+        foreach (var x in s.Surnames)
+        {
+            surnameBits |= 1UL << x.Hash;
+        }
+
         foreach (ref readonly var token in tokens)
         {
-            if (token.Kind != TokenKind.Word || !token.Has(TokenFlags.Capitalized))
+            if (token.Kind != TokenKind.Word || !token.Has(TokenFlags.Capitalized) || (surnameBits & (1UL << token.KeyHash)) == 0)
             {
                 continue;
             }
@@ -291,6 +315,20 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
                 }
             }
         }
+    }
+
+    /// <summary>Whether the surname of entity <paramref name="entity"/> is already looked for.</summary>
+    private static bool HasSurname(List<(int Hash, string Surname, int Entity, int After)> surnames, int entity)
+    {
+        foreach (var x in CollectionsMarshal.AsSpan(surnames))
+        {
+            if (x.Entity == entity)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The start of the name after a title (<c>Volkov</c> in <c>General Volkov</c>): the first word token past the title's letters.</summary>
@@ -396,7 +434,11 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
     {
         var text = doc.Text;
         var listed = s.Found.Count;
-        s.Recognized.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        if (!SortedRuns.TrySort<RecognizedEntity, RecognizedOrder>(s.Recognized, ref s.RecognizedBuffer))
+        {
+            s.Recognized.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        }
+
         foreach (var r in s.Recognized)
         {
             if (r.Start < 0 || r.Length <= 0 || r.End > text.Length || r.Confidence < _minimumConfidence)
@@ -485,7 +527,7 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
 
         for (var p = from; p < paragraphs.Length; p++)
         {
-            if (p != headline && Count(tokens, paragraphs[p]).Words >= 10)
+            if (p != headline && HasWords(tokens, paragraphs[p], 10))
             {
                 return (headline, p);
             }
@@ -496,19 +538,26 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
         static (int Words, int Numbers) Count(ReadOnlySpan<Token> tokens, in Paragraph p)
         {
             int words = 0, numbers = 0;
-            for (var i = p.FirstToken; i < p.FirstToken + p.TokenCount; i++)
+            foreach (ref readonly var t in tokens.Slice(p.FirstToken, p.TokenCount))
             {
-                if (tokens[i].Kind == TokenKind.Word)
-                {
-                    words++;
-                }
-                else if (tokens[i].Kind == TokenKind.Number)
-                {
-                    numbers++;
-                }
+                words += t.Kind == TokenKind.Word ? 1 : 0;
+                numbers += t.Kind == TokenKind.Number ? 1 : 0;
             }
 
             return (words, numbers);
+        }
+
+        static bool HasWords(ReadOnlySpan<Token> tokens, in Paragraph p, int count)
+        {
+            foreach (ref readonly var t in tokens.Slice(p.FirstToken, p.TokenCount))
+            {
+                if (t.Kind == TokenKind.Word && --count == 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         static int SentencesIn(ParsedDocument doc, int paragraph)
@@ -546,6 +595,18 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
         }
     }
 
+    /// <summary>Text order of names found: by start, the longer first.</summary>
+    private readonly struct FoundOrder : IComparer<Found>
+    {
+        public int Compare(Found a, Found b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length);
+    }
+
+    /// <summary>Text order of recognised names: by start.</summary>
+    private readonly struct RecognizedOrder : IComparer<RecognizedEntity>
+    {
+        public int Compare(RecognizedEntity a, RecognizedEntity b) => a.Start.CompareTo(b.Start);
+    }
+
     /// <summary>Per-thread working lists, reused from one document to the next.</summary>
     private sealed class Scratch
     {
@@ -556,12 +617,22 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
 
         public List<RecognizedEntity> Known { get; } = [];
 
+        /// <summary>Where the names found so far are, for the built-in recognizer.</summary>
+        public List<(int Start, int End)> KnownSpans { get; } = [];
+
         public List<RecognizedEntity> Recognized { get; } = [];
+
+        /// <summary>Working storage of <see cref="SortedRuns.TrySort{T, TOrder}"/> for <see cref="Found"/>.</summary>
+        public Found[] FoundBuffer = [];
+
+        /// <summary>Working storage of <see cref="SortedRuns.TrySort{T, TOrder}"/> for <see cref="Recognized"/>.</summary>
+        public RecognizedEntity[] RecognizedBuffer = [];
 
         public void Clear()
         {
             Found.Clear();
             Known.Clear();
+            KnownSpans.Clear();
             Recognized.Clear();
             Surnames.Clear();
         }

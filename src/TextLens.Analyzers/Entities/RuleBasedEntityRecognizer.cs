@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using TextLens.Text;
 
@@ -39,6 +40,9 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
     [ThreadStatic]
     private static Scratch? t_scratch;
 
+    /// <summary>A name word is capitalised (the tokenizer flags every word whose first letter is upper case) or a compound.</summary>
+    private const TokenFlags NameWordFlags = TokenFlags.Capitalized | TokenFlags.Hyphenated;
+
     /// <summary>The shared instance (stateless).</summary>
     public static RuleBasedEntityRecognizer Instance { get; } = new();
 
@@ -52,12 +56,51 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
         ArgumentNullException.ThrowIfNull(known);
         ArgumentNullException.ThrowIfNull(found);
         var s = t_scratch ??= new Scratch();
-        s.Reset(document, known);
+        s.Reset(document);
+        var at = 0;
+        if (known is List<RecognizedEntity> list)
+        {
+            foreach (ref readonly var k in CollectionsMarshal.AsSpan(list))
+            {
+                s.MarkCovered(k.Start, k.End, ref at);
+            }
+        }
+        else
+        {
+            foreach (var k in known)
+            {
+                s.MarkCovered(k.Start, k.End, ref at);
+            }
+        }
+
+        Recognize(s, found);
+    }
+
+    /// <summary>
+    /// <see cref="Recognize(ParsedDocument, IReadOnlyList{RecognizedEntity}, ICollection{RecognizedEntity})"/> for the entity
+    /// analyzer, with the known spans as start and end only (in text order).
+    /// </summary>
+    internal void Recognize(ParsedDocument document, ReadOnlySpan<(int Start, int End)> known, ICollection<RecognizedEntity> found)
+    {
+        var s = t_scratch ??= new Scratch();
+        s.Reset(document);
+        var at = 0;
+        foreach (var (start, end) in known)
+        {
+            s.MarkCovered(start, end, ref at);
+        }
+
+        Recognize(s, found);
+    }
+
+    private static void Recognize(Scratch s, ICollection<RecognizedEntity> found)
+    {
+        var document = s.Document;
         var tokens = document.Tokens;
         var sentences = document.Sentences;
 
         // Pass 1: running text; pass 2: headline-case lines, kept only when running text confirms the name.
-        for (var pass = 0; pass < 2; pass++)
+        for (var pass = 0; pass < (s.AnyHeadline ? 2 : 1); pass++)
         {
             foreach (ref readonly var sentence in sentences)
             {
@@ -71,7 +114,8 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
                 var i = sentence.FirstToken;
                 while (i < end)
                 {
-                    if (!s.IsNameWord(i))
+                    // Most tokens are ruled out by their flags (see Scratch.IsNameWord) without a call.
+                    if ((tokens[i].Flags & NameWordFlags) == 0 || !s.IsNameWord(i))
                     {
                         i++;
                         continue;
@@ -202,7 +246,7 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
         if (count == 1 && initial && type == EntityTypes.Unknown)
         {
             // A lone capitalised word at the start of a sentence: a name only with evidence from elsewhere.
-            if (EnglishWords.IsCommon(s.Key(first)) || s.SeenLowerCase(first) || !s.SeenCapitalizedMidSentence(first))
+            if (s.IsCommon(first) || s.SeenLowerCase(first) || !s.SeenCapitalizedMidSentence(first))
             {
                 return;
             }
@@ -387,7 +431,7 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
     private static bool LooksLikeNameWord(Scratch s, int i)
     {
         var key = s.Key(i);
-        return !s.Document.Tokens[i].Has(TokenFlags.AllCaps) && !s.Document.Tokens[i].Has(TokenFlags.Hyphenated) && !EnglishWords.IsCommon(key)
+        return !s.Document.Tokens[i].Has(TokenFlags.AllCaps) && !s.Document.Tokens[i].Has(TokenFlags.Hyphenated) && !s.IsCommon(i)
             && !(key.EndsWith("tion") || key.EndsWith("tions") || key.EndsWith("ment") || key.EndsWith("ments") || key.EndsWith("ness")
                  || key.EndsWith("ity") || key.EndsWith("ism") || key.EndsWith("ing") || key.EndsWith("ings") || key.EndsWith("ance") || key.EndsWith("ence")
                  || key.EndsWith("ary") || key.EndsWith("ory") || key.EndsWith("ics"));
@@ -407,27 +451,28 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
     /// <summary>A one-word candidate that is the last word of a two-or-more-word PERSON found in the same document becomes that person.</summary>
     private static void LinkSurnames(Scratch s)
     {
-        var people = s.People;
-        people.Clear();
-        foreach (var c in s.Candidates)
+        var candidates = s.Candidates;
+        s.ClearPeople();
+        for (var i = 0; i < candidates.Count; i++)
         {
+            var c = candidates[i];
             if (c.Type == EntityTypes.Person && c.Last - c.First >= 2)
             {
-                people.TryAdd(s.Key(c.Last - 1).ToString(), c.Name ?? s.Label(c.First, c.Last));
+                s.TryAddPerson(s.Key(c.Last - 1), i);
             }
         }
 
-        if (people.Count == 0)
+        if (s.People.Count == 0)
         {
             return;
         }
 
-        for (var i = 0; i < s.Candidates.Count; i++)
+        for (var i = 0; i < candidates.Count; i++)
         {
-            var c = s.Candidates[i];
-            if (c.Last - c.First == 1 && people.TryGetValue(s.Key(c.First).ToString(), out var full))
+            var c = candidates[i];
+            if (c.Last - c.First == 1 && s.TryGetPerson(s.Key(c.First), out var person))
             {
-                s.Candidates[i] = c with { Type = EntityTypes.Person, Confidence = Math.Max(c.Confidence, 0.7), Name = full };
+                candidates[i] = c with { Type = EntityTypes.Person, Confidence = Math.Max(c.Confidence, 0.7), Name = s.FullName(person) };
             }
         }
     }
@@ -438,8 +483,8 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
     private sealed class Scratch
     {
         private readonly StringBuilder _key = new();
-        private int[] _lowerCase = new int[256];
-        private int _lowerCount;
+        private int[] _hashes = new int[256];
+        private bool _hashesReady;
         private bool[] _covered = new bool[256];
         private bool[] _headline = new bool[16];
 
@@ -447,12 +492,68 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
 
         public List<Candidate> Candidates { get; } = [];
 
-        public Dictionary<string, string> People { get; } = new(StringComparer.Ordinal);
+        /// <summary>Persons named with two or more words, by the key of their last word: an index into <see cref="_fullNames"/>.</summary>
+        public Dictionary<string, int> People { get; } = new(StringComparer.Ordinal);
+
+#if NET9_0_OR_GREATER
+        private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _peopleBySpan;
+#endif
+
+        /// <summary>Per person of <see cref="People"/>: the candidate that named the person first and its full name (made on first use).</summary>
+        private readonly List<(int Candidate, string? Name)> _fullNames = [];
+
+        public Scratch()
+        {
+#if NET9_0_OR_GREATER
+            _peopleBySpan = People.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
+        }
+
+        public void ClearPeople()
+        {
+            People.Clear();
+            _fullNames.Clear();
+        }
+
+        /// <summary>Records candidate <paramref name="candidate"/> as the person with surname key <paramref name="surname"/> unless one is recorded.</summary>
+        public void TryAddPerson(ReadOnlySpan<char> surname, int candidate)
+        {
+#if NET9_0_OR_GREATER
+            if (_peopleBySpan.TryAdd(surname, _fullNames.Count))
+#else
+            if (People.TryAdd(surname.ToString(), _fullNames.Count))
+#endif
+            {
+                _fullNames.Add((candidate, null));
+            }
+        }
+
+        public bool TryGetPerson(ReadOnlySpan<char> surname, out int person) =>
+#if NET9_0_OR_GREATER
+            _peopleBySpan.TryGetValue(surname, out person);
+#else
+            People.TryGetValue(surname.ToString(), out person);
+#endif
+
+        /// <summary>The full name of a person of <see cref="People"/>: the candidate's name, else its label (made once).</summary>
+        public string FullName(int person)
+        {
+            var (candidate, name) = _fullNames[person];
+            if (name is null)
+            {
+                var c = Candidates[candidate];
+                name = c.Name ?? Label(c.First, c.Last);
+                _fullNames[person] = (candidate, name);
+            }
+
+            return name;
+        }
 
         /// <summary>Names found in running text, by <see cref="CandidateKey"/>: type, confidence and where (for the label).</summary>
         public Dictionary<string, (string Type, double Confidence, int First, int End)> Confirmed { get; } = new(StringComparer.Ordinal);
 
-        public void Reset(ParsedDocument document, IReadOnlyList<RecognizedEntity> known)
+        /// <summary>Starts on a document: working state cleared, headline-case lines found; known spans are marked next (<see cref="MarkCovered"/>).</summary>
+        public void Reset(ParsedDocument document)
         {
             Document = document;
             Candidates.Clear();
@@ -464,29 +565,9 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
             }
 
             Array.Clear(_covered, 0, tokens.Length);
-            foreach (var k in known)
-            {
-                for (var i = document.TokenIndexAt(k.Start); i < tokens.Length && tokens[i].Start < k.End; i++)
-                {
-                    _covered[i] = true;
-                }
-            }
 
-            // Key hashes of the words written in lower case, for the few sentence-initial words that need the evidence.
-            _lowerCount = 0;
-            if (_lowerCase.Length < tokens.Length)
-            {
-                _lowerCase = new int[Math.Max(tokens.Length, _lowerCase.Length * 2)];
-            }
-
-            var text = document.Text;
-            foreach (ref readonly var t in tokens)
-            {
-                if (t.Kind == TokenKind.Word && char.IsLower(text[t.Start]))
-                {
-                    _lowerCase[_lowerCount++] = t.KeyHash;
-                }
-            }
+            // The key hashes are copied out on first use (by the few words that need evidence from the whole document).
+            _hashesReady = false;
 
             var paragraphs = document.Paragraphs;
             if (_headline.Length < paragraphs.Length)
@@ -502,6 +583,56 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
             }
         }
 
+        /// <summary>
+        /// Marks the tokens a known span touches. Known spans come in text order, so the token where one starts is
+        /// found by walking on from where the previous one started (<paramref name="at"/>); a span that starts before
+        /// that token is looked up (<see cref="ParsedDocument.TokenIndexAt"/>).
+        /// </summary>
+        public void MarkCovered(int start, int end, ref int at)
+        {
+            var tokens = Document.Tokens;
+
+            // The first token that ends after start.
+            if (at > 0 && tokens[at - 1].End > start)
+            {
+                at = Document.TokenIndexAt(start);
+            }
+            else
+            {
+                while (at < tokens.Length && tokens[at].End <= start)
+                {
+                    at++;
+                }
+            }
+
+            for (var i = at; i < tokens.Length && tokens[i].Start < end; i++)
+            {
+                _covered[i] = true;
+            }
+        }
+
+        /// <summary>The key hash of every token, in one array that a vectorised search reads.</summary>
+        private ReadOnlySpan<int> Hashes()
+        {
+            var tokens = Document.Tokens;
+            if (!_hashesReady)
+            {
+                if (_hashes.Length < tokens.Length)
+                {
+                    _hashes = new int[Math.Max(tokens.Length, _hashes.Length * 2)];
+                }
+
+                for (var j = 0; j < tokens.Length; j++)
+                {
+                    _hashes[j] = tokens[j].KeyHash;
+                }
+
+                _hashesReady = true;
+            }
+
+            return _hashes.AsSpan(0, tokens.Length);
+        }
+
         /// <summary>Whether any line of the document is in headline case (so running-text names are worth remembering).</summary>
         public bool AnyHeadline { get; private set; }
 
@@ -512,17 +643,40 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
         /// <summary>Whether token <paramref name="i"/>'s key (a trailing period ignored) is in <paramref name="set"/>.</summary>
         public bool In(in WordSet set, int i) => set.Contains(Document.KeyOf(Document.Tokens[i]), Document.Tokens[i].KeyHash);
 
+        /// <summary>Whether token <paramref name="i"/>'s key is a common English word (<see cref="EnglishWords.IsCommon(ReadOnlySpan{char})"/>), most ruled out by key hash.</summary>
+        public bool IsCommon(int i)
+        {
+            ref readonly var t = ref Document.Tokens[i];
+            return CommonWords.MayContain(t.KeyHash) && EnglishWords.IsCommon(Document.KeyOf(t));
+        }
+
         public bool IsCapitalized(int i)
         {
             ref readonly var t = ref Document.Tokens[i];
             return t.Has(TokenFlags.Capitalized) || t.Has(TokenFlags.AllCaps);
         }
 
-        // Asked for a few words a document (lone capitalised words starting a sentence, never seen in lower case):
-        // scanning the token table for the word's key hash costs less than recording every capitalised word.
+        // Asked for a few words a document (lone capitalised words starting a sentence): a vectorised search of the key
+        // hashes for the word's costs less than recording every capitalised or lower-case word.
 
-        /// <summary>Whether the document writes token <paramref name="i"/>'s word in lower case somewhere (by key hash, vectorised).</summary>
-        public bool SeenLowerCase(int i) => _lowerCase.AsSpan(0, _lowerCount).Contains(Document.Tokens[i].KeyHash);
+        /// <summary>Whether the document writes token <paramref name="i"/>'s word (by key hash) in lower case somewhere.</summary>
+        public bool SeenLowerCase(int i)
+        {
+            var tokens = Document.Tokens;
+            var text = Document.Text;
+            var hashes = Hashes();
+            var hash = tokens[i].KeyHash;
+            for (var j = hashes.IndexOf(hash); j >= 0; j = NextIndexOf(hashes, hash, j))
+            {
+                ref readonly var t = ref tokens[j];
+                if (t.Kind == TokenKind.Word && char.IsLower(text[t.Start]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>
         /// Whether the document capitalises token <paramref name="i"/>'s word in mid-sentence somewhere: not at a sentence
@@ -532,12 +686,13 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
         {
             var tokens = Document.Tokens;
             var sentences = Document.Sentences;
+            var hashes = Hashes();
             var hash = tokens[i].KeyHash;
             var key = Key(i);
-            for (var j = 0; j < tokens.Length; j++)
+            for (var j = hashes.IndexOf(hash); j >= 0; j = NextIndexOf(hashes, hash, j))
             {
                 ref readonly var t = ref tokens[j];
-                if (t.KeyHash != hash || t.Kind != TokenKind.Word || !t.Has(TokenFlags.Capitalized) || _covered[j] || !Document.KeyOf(t).SequenceEqual(key))
+                if (t.Kind != TokenKind.Word || !t.Has(TokenFlags.Capitalized) || _covered[j] || !Document.KeyOf(t).SequenceEqual(key))
                 {
                     continue;
                 }
@@ -552,10 +707,20 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
             return false;
         }
 
+        /// <summary>The next index after <paramref name="j"/> that holds <paramref name="hash"/>, or -1.</summary>
+        private static int NextIndexOf(ReadOnlySpan<int> hashes, int hash, int j)
+        {
+            var k = hashes[(j + 1)..].IndexOf(hash);
+            return k < 0 ? -1 : j + 1 + k;
+        }
+
         public bool IsNameWord(int i)
         {
             ref readonly var t = ref Document.Tokens[i];
-            if (t.Kind != TokenKind.Word || _covered[i] || t.Has(TokenFlags.HasDigit))
+
+            // A word whose first letter is upper case is flagged Capitalized by the tokenizer, so any other token can be a
+            // name word only as a compound (al-Assad): most tokens are ruled out by their flags alone.
+            if ((t.Flags & NameWordFlags) == 0 || t.Kind != TokenKind.Word || _covered[i] || t.Has(TokenFlags.HasDigit))
             {
                 return false;
             }
@@ -697,9 +862,18 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
                 }
             }
 
+            // Words in capitals, counted first: once a lower-case word rules out Title Case, the line is decided as soon as
+            // the words counted so far outnumber what the capitals can make 70% of.
+            var end = p.FirstToken + p.TokenCount;
+            var allCaps = 0;
+            foreach (ref readonly var t in tokens[p.FirstToken..end])
+            {
+                allCaps += t.Kind == TokenKind.Word && t.Has(TokenFlags.AllCaps) ? 1 : 0;
+            }
+
             int words = 0, capitalized = 0, caps = 0;
             var finalPunctuation = false;
-            for (var i = p.FirstToken; i < p.FirstToken + p.TokenCount; i++)
+            for (var i = p.FirstToken; i < end; i++)
             {
                 ref readonly var t = ref tokens[i];
                 if (t.Kind == TokenKind.Punctuation)
@@ -734,6 +908,10 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
                 else if ((words - capitalized) * 10 > p.TokenCount * 3)
                 {
                     // Too many lower-case words for either rule, whatever follows.
+                    return false;
+                }
+                else if (allCaps * 10 < words * 7)
+                {
                     return false;
                 }
             }
@@ -840,6 +1018,9 @@ internal sealed class RuleBasedEntityRecognizer : IEntityRecognizer
         "samvel", "sandra", "sarah", "sergei", "sergey", "serzh", "simon", "stefan", "stephen", "steve", "steven", "susan", "tariq", "thomas",
         "tigran", "tim", "timothy", "timur", "anar", "elnur", "rashad", "vugar", "leyla", "aysel", "narek", "davit", "hayk", "gor", "lilit", "anna", "tom", "tony", "valery", "victor", "viktor", "vladimir", "walter", "wayne", "william", "willem", "yuri", "yusuf",
         "zakir", "zaur");
+
+    /// <summary><see cref="EnglishWords.Common"/>, for its key-hash filter.</summary>
+    private static readonly WordSet CommonWords = new(EnglishWords.Common);
 }
 
 /// <summary>How unlisted names are written as labels: the text with white space collapsed and typographic marks unified.</summary>
