@@ -58,7 +58,7 @@ public class StatisticalNerBenchmarks
         foreach (var d in _documents)
         {
             _found.Clear();
-            RuleBasedEntityRecognizer.Instance.Recognize(d, [], _found);
+            RuleBasedEntityRecognizer.Instance.Recognize(d, ReadOnlySpan<(int Start, int End)>.Empty, _found);
             n += _found.Count;
         }
 
