@@ -9,6 +9,7 @@ namespace TextLens.Reports.Html;
 internal sealed class KwicIndex
 {
     private readonly Dictionary<(string Layer, string Category, string Label), KwicLabel> _byLabel;
+    private readonly HashSet<KwicLabel> _linked = new(ReferenceEqualityComparer.Instance);
 
     public KwicIndex(IReadOnlyList<ReportKwicLine> lines, int maxPerLabel)
     {
@@ -67,6 +68,13 @@ internal sealed class KwicIndex
     public IReadOnlyList<KwicLabel> Labels { get; }
 
     /// <summary>
+    /// The labels some count of the page links to (through <see cref="Target"/>), in <see cref="Labels"/> order. The
+    /// keyword-in-context section, rendered last, shows only these: a corpus with hundreds of thousands of labels
+    /// (unlisted names, free-text sources) would otherwise put every one of them on the page.
+    /// </summary>
+    public IReadOnlyList<KwicLabel> LinkedLabels => Labels.Where(_linked.Contains).ToList();
+
+    /// <summary>
     /// The id to link a count to: the label's block for group <c>all</c>, the group's part otherwise; or
     /// <see langword="null"/> when there are no lines to show (then the count is not a link).
     /// </summary>
@@ -76,6 +84,8 @@ internal sealed class KwicIndex
         {
             return null;
         }
+
+        _linked.Add(block);
 
         if (group == ReportView.All)
         {

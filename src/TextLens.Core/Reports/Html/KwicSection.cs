@@ -14,15 +14,21 @@ internal sealed class KwicSection : ReportSection
 
     public override void RenderBody(HtmlWriter w, ReportView view)
     {
-        var labels = view.Kwic.Labels;
-        if (labels.Count == 0)
+        if (view.Kwic.Labels.Count == 0)
         {
             Empty(w, "No keyword-in-context lines were collected for this report.");
             return;
         }
 
+        var labels = view.Kwic.LinkedLabels;
         Note(w, $"Every count above links here. Up to {NumberText.Count(view.Options.MaxKwicLinesPerLabel)} lines per label, spread over the {view.GroupNoun}s " +
             "and over documents; every line is in annotations.jsonl with its document offsets.");
+        var unlinked = view.Kwic.Labels.Count - labels.Count;
+        if (unlinked > 0)
+        {
+            Note(w, $"{NumberText.Count(unlinked)} {(unlinked == 1 ? "label" : "labels")} that no count on this page shows {(unlinked == 1 ? "is" : "are")} left out here; " +
+                "their lines are in kwic.jsonl and annotations.jsonl.");
+        }
         string? layer = null;
         foreach (var label in labels)
         {

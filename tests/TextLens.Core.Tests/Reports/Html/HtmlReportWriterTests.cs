@@ -238,6 +238,22 @@ public sealed class HtmlReportWriterTests
     }
 
     [Fact]
+    public void Render_KwicForLabelNoCountShows_LeftOutAndCounted()
+    {
+        var (report, _) = SampleReports.Rich();
+        var shown = new ReportKwicLine("framing", "armed-groups", "separatists", "Moscow Wire", "2023-09", "mw-17", 120, 11, "the so-called ", "separatists", " withdrew");
+        var unshown = new ReportKwicLine("entity", "PERSON", "Nobody In Any Table", "Moscow Wire", "2023-09", "mw-17", 300, 19, "said ", "Nobody In Any Table", " today");
+
+        var dom = new HtmlDom(HtmlReportWriter.Render(report, [shown, unshown]));
+
+        var kwic = dom.ById("kwic");
+        Assert.Single(dom.WithClass("details", "kwic"));
+        Assert.Contains("separatists", kwic.Value, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nobody In Any Table", kwic.Value, StringComparison.Ordinal);
+        Assert.Contains("1 label that no count on this page shows is left out here; their lines are in kwic.jsonl and annotations.jsonl.", kwic.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_KwicLine_LeftContextMatchAndRightContextInOrder()
     {
         var (report, _) = SampleReports.Rich();
