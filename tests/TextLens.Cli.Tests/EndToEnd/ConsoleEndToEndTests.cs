@@ -199,3 +199,17 @@ public sealed class ConsoleEndToEndTests(AnalyzeFixture fixture) : IClassFixture
         Assert.True(File.Exists(dir.File("out/kwic.jsonl")));
     }
 }
+
+/// <summary>Runtime settings the console ships with, chosen by measurement (see samples/TextLens.Cli/TextLens.Cli.csproj).</summary>
+public sealed class ConsoleRuntimeConfigTests
+{
+    [Fact]
+    public void RuntimeConfig_TieredPgoOff_SoOnePassReachesOptimisedCodeSooner()
+    {
+        using var config = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "textlens.runtimeconfig.json")));
+        var properties = config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+
+        Assert.False(properties.GetProperty("System.Runtime.TieredPGO").GetBoolean());
+        Assert.False(properties.TryGetProperty("System.Runtime.TieredCompilation", out _)); // tier 0 stays on: start-up is unchanged
+    }
+}
