@@ -132,18 +132,7 @@ internal static class Tokenizer
                             continue;
                         }
 
-                        var wordFlags = space | (TokenFlags)((k & UpperBit) | ((run.Bits & DigitBit) << 8));
-                        if ((run.Bits & (UpperBit | LowerBit)) == UpperBit && run.Uppers >= 2)
-                        {
-                            wordFlags |= TokenFlags.AllCaps;
-                        }
-
-                        if ((space & TokenFlags.ParagraphStart) != 0)
-                        {
-                            doc.AddMarker(doc.TokenTableCount, words);
-                        }
-
-                        doc.AddToken(start, i - start, (TokenKind)(k >> 3), wordFlags, run.Hash);
+                        EmitAsciiWord(s, doc, start, i, k, space, run.Hash, run.Bits, words);
                         words++;
                         space = TokenFlags.None;
                         continue;
@@ -439,7 +428,7 @@ internal static class Tokenizer
             HashStep(ref slot, ref at, h, 14);
         }
 
-        return new VectorRunResult(length, Unsafe.Add(ref slot, length - 1), bits, BitOperations.PopCount(uppers));
+        return new VectorRunResult(length, Unsafe.Add(ref slot, length - 1), bits);
     }
 
     /// <summary>Adds the folded character <paramref name="j"/> of the run to <paramref name="h"/> and records the hash of the prefix up to it.</summary>
@@ -458,8 +447,8 @@ internal static class Tokenizer
         private int _first;
     }
 
-    /// <summary>What <see cref="VectorRun"/> found: the run's length (0: none), hash, class bits and number of capitals.</summary>
-    private readonly record struct VectorRunResult(int Length, int Hash, int Bits, int Uppers);
+    /// <summary>What <see cref="VectorRun"/> found: the run's length (0: none), hash and class bits.</summary>
+    private readonly record struct VectorRunResult(int Length, int Hash, int Bits);
 
     /// <summary>
     /// Emits a word the ASCII loop of <see cref="Tokenize"/> could not finish: it stopped at <paramref name="i"/>
@@ -496,8 +485,8 @@ internal static class Tokenizer
     }
 
     /// <summary>
-    /// Emits the plain ASCII word or number [<paramref name="start"/>, <paramref name="end"/>) that the loop of
-    /// <see cref="Tokenize"/> folded and hashed (<paramref name="h"/>), whose first character has class
+    /// Emits the plain ASCII word or number [<paramref name="start"/>, <paramref name="end"/>) that <see cref="Tokenize"/>
+    /// folded and hashed (<paramref name="h"/>) in its ASCII loop or with <see cref="VectorRun"/>, whose first character has class
     /// <paramref name="first"/> and whose characters' class bits are <paramref name="bits"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
