@@ -130,6 +130,5 @@ internal readonly struct WordSet
 #endif
 
     /// <summary>Whether a token's key (a trailing period ignored) is in the set; <paramref name="keyHash"/> is the hash of <paramref name="key"/>.</summary>
-    public bool Contains(ReadOnlySpan<char> key, int keyHash) =>
-        (_filter[(keyHash & (FilterBits - 1)) >> 6] & (1UL << keyHash)) != 0 && Contains(key.TrimEnd('.'));
+    public bool Contains(ReadOnlySpan<char> key, int keyHash) => MayContain(keyHash) && Contains(key.TrimEnd('.'));
 }

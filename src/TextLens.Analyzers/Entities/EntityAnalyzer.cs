@@ -215,10 +215,7 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
             AddRecognized(doc, s);
         }
 
-        if (!SortedRuns.TrySort<Found, FoundOrder>(s.Found, ref s.FoundBuffer))
-        {
-            s.Found.Sort(static (a, b) => default(FoundOrder).Compare(a, b));
-        }
+        SortedRuns.Sort<Found, FoundOrder>(s.Found, ref s.FoundBuffer);
 
         // Found after matching, when the document's tokens are in the cache.
         var (headline, lead) = ProminentParagraphs(doc);
@@ -434,10 +431,7 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
     {
         var text = doc.Text;
         var listed = s.Found.Count;
-        if (!SortedRuns.TrySort<RecognizedEntity, RecognizedOrder>(s.Recognized, ref s.RecognizedBuffer))
-        {
-            s.Recognized.Sort(static (a, b) => a.Start.CompareTo(b.Start));
-        }
+        SortedRuns.Sort<RecognizedEntity, RecognizedOrder>(s.Recognized, ref s.RecognizedBuffer);
 
         foreach (var r in s.Recognized)
         {
@@ -622,10 +616,10 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
 
         public List<RecognizedEntity> Recognized { get; } = [];
 
-        /// <summary>Working storage of <see cref="SortedRuns.TrySort{T, TOrder}"/> for <see cref="Found"/>.</summary>
+        /// <summary>Working storage of <see cref="SortedRuns.Sort{T, TOrder}"/> for <see cref="Found"/>.</summary>
         public Found[] FoundBuffer = [];
 
-        /// <summary>Working storage of <see cref="SortedRuns.TrySort{T, TOrder}"/> for <see cref="Recognized"/>.</summary>
+        /// <summary>Working storage of <see cref="SortedRuns.Sort{T, TOrder}"/> for <see cref="Recognized"/>.</summary>
         public RecognizedEntity[] RecognizedBuffer = [];
 
         public void Clear()

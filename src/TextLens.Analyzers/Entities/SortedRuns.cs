@@ -4,13 +4,26 @@ namespace TextLens.Entities;
 
 /// <summary>
 /// Sorts a list made of a few runs that are already in order (gazetteer matches, then surnames, then recognised
-/// names) by merging the runs, in linear time. The result is the one any sort gives, because it is used only when
-/// no two items compare equal; with ties (or too many runs) the caller sorts as before.
+/// names) by merging the runs, in linear time. The result is the one any sort gives, because the merge is used only
+/// when no two items compare equal; with ties (or too many runs) <see cref="Sort{T, TOrder}"/> falls back to
+/// <see cref="List{T}.Sort(Comparison{T})"/>.
 /// </summary>
 internal static class SortedRuns
 {
     /// <summary>More runs than this and a merge gains nothing over a sort.</summary>
     private const int MaxRuns = 16;
+
+    /// <summary>Sorts <paramref name="list"/> by <typeparamref name="TOrder"/>: merged by <see cref="TrySort{T, TOrder}"/> when it can, else by <see cref="List{T}.Sort(Comparison{T})"/>.</summary>
+    /// <param name="list">The items.</param>
+    /// <param name="buffer">Working storage, grown as needed and kept by the caller for the next call.</param>
+    public static void Sort<T, TOrder>(List<T> list, ref T[] buffer)
+        where TOrder : struct, IComparer<T>
+    {
+        if (!TrySort<T, TOrder>(list, ref buffer))
+        {
+            list.Sort(static (a, b) => default(TOrder).Compare(a, b));
+        }
+    }
 
     /// <summary>
     /// Sorts <paramref name="list"/> by <typeparamref name="TOrder"/> when no two items compare equal and it holds at

@@ -67,6 +67,17 @@ public sealed class SortedRunsTests
     }
 
     [Fact]
+    public void Sort_EqualItemsTheMergeRefuses_SortsAnyway()
+    {
+        var list = new List<int> { 1, 5, 2, 5 };
+        var buffer = Array.Empty<int>();
+
+        SortedRuns.Sort<int, IntOrder>(list, ref buffer);
+
+        Assert.Equal([1, 2, 5, 5], list);
+    }
+
+    [Fact]
     public void TrySort_AnyList_SortsLikeListSortOrLeavesItUntouched() =>
         Check.QuickThrowOnFailure(Prop.ForAll(Arb.From(Gen.ListOf(Gen.Choose(0, 60))), (List<int> items) =>
         {
