@@ -25,15 +25,7 @@ public static class CueLexiconLoader
     public static CueLexicon LoadFile(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            throw new TextLensConfigurationException($"{path}: cannot read the cue lexicon: {ex.Message}", ex);
-        }
+        var bytes = LexiconFile.ReadAllBytes(path, ex => new TextLensConfigurationException($"{path}: cannot read the cue lexicon: {ex.Message}", ex));
 
         return Load(bytes, path);
     }

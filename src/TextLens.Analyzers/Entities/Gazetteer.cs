@@ -87,15 +87,7 @@ public sealed class Gazetteer
     public static Gazetteer Load(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            throw new TextLensConfigurationException($"Gazetteer '{path}' cannot be read: {ex.Message}", ex);
-        }
+        var bytes = Analyzers.LexiconFile.ReadAllBytes(path, ex => new TextLensConfigurationException($"Gazetteer '{path}' cannot be read: {ex.Message}", ex));
 
         return Parse(bytes, path);
     }

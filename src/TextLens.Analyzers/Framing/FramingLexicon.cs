@@ -94,15 +94,8 @@ public sealed class FramingLexicon
     public static FramingLexicon Load(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            throw new LexiconException(new LexiconFault(path, null, null, null, $"The lexicon file cannot be read: {ex.Message}"));
-        }
+        var bytes = Analyzers.LexiconFile.ReadAllBytes(path,
+            ex => new LexiconException(new LexiconFault(path, null, null, null, $"The lexicon file cannot be read: {ex.Message}")));
 
         return FramingLexiconReader.Read(bytes, path);
     }

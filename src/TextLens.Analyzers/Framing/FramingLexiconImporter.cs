@@ -280,17 +280,8 @@ public static class FramingLexiconImporter
         return lexicon;
     }
 
-    private static string ReadText(string path)
-    {
-        try
-        {
-            return File.ReadAllText(path, Encoding.UTF8);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            throw new LexiconException(new LexiconFault(path, null, null, null, $"The file cannot be read: {ex.Message}"));
-        }
-    }
+    private static string ReadText(string path) =>
+        Analyzers.LexiconFile.ReadAllText(path, ex => new LexiconException(new LexiconFault(path, null, null, null, $"The file cannot be read: {ex.Message}")));
 
     /// <summary>Whitespace-separated fields of a line with their one-based columns.</summary>
     private static List<(string Text, int Column)> Fields(string line)
