@@ -55,11 +55,53 @@ public sealed partial class AnalyzerDescriptor
     /// <summary>The lexicons (or gazetteers, cue lists, models) the analyzer runs with.</summary>
     public IReadOnlyList<LexiconInfo> Lexicons { get; init; } = [];
 
+    /// <summary>
+    /// The facets its annotations carry, each with its vocabulary. Closed facets (stance, voice, source type) are
+    /// cross-tabulated per label; open ones (text as written) only per label of a closed vocabulary. A facet that is
+    /// not declared counts as closed.
+    /// </summary>
+    public IReadOnlyList<FacetDeclaration> Facets { get; init; } = [];
+
+    /// <summary>
+    /// Whether each of its annotations is written to the per-annotation outputs (annotations file, KWIC sample).
+    /// <see langword="false"/> for analyzers whose annotations only feed counts (a vocabulary counter).
+    /// </summary>
+    public bool WritesAnnotationRows { get; init; } = true;
+
+    /// <summary>The declared vocabulary of a facet: <see cref="FacetVocabulary.Closed"/> when not declared.</summary>
+    public FacetVocabulary VocabularyOf(string facet)
+    {
+        foreach (var f in Facets)
+        {
+            if (string.Equals(f.Name, facet, StringComparison.Ordinal))
+            {
+                return f.Vocabulary;
+            }
+        }
+
+        return FacetVocabulary.Closed;
+    }
+
     /// <inheritdoc />
     public override string ToString() => VersionedId;
 
     [GeneratedRegex("^[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*$", RegexOptions.CultureInvariant)]
     private static partial Regex NamePattern();
+}
+
+/// <summary>A facet an analyzer declares: its name and whether its values form a closed set.</summary>
+/// <param name="Name">The facet name (<c>voice</c>).</param>
+/// <param name="Vocabulary">Closed (a fixed set of values) or open (text as written).</param>
+public sealed record FacetDeclaration(string Name, FacetVocabulary Vocabulary);
+
+/// <summary>Whether the values of a facet or the labels of an annotation form a fixed set.</summary>
+public enum FacetVocabulary
+{
+    /// <summary>A fixed, small set of values (<c>stance</c>, <c>voice</c>, <c>sourceType</c>): cross-tabulated per label.</summary>
+    Closed = 0,
+
+    /// <summary>Text as written (a source's name, an alias): counted, but not cross-tabulated per open label.</summary>
+    Open = 1,
 }
 
 /// <summary>A data resource an analyzer uses, identified by name, version and content hash.</summary>

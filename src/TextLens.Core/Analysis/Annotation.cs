@@ -21,6 +21,14 @@ public sealed record Annotation(string Layer, int Start, int Length, string Cate
     /// <summary>Named sub-spans (<c>source</c>, <c>cue</c>, <c>content</c>); kept for audit, not counted.</summary>
     public IReadOnlyList<AnnotationSpan> Spans { get; init; } = [];
 
+    /// <summary>
+    /// Whether the label comes from an open vocabulary (text as written: a name missing from every gazetteer, a source
+    /// as written) rather than from a lexicon, gazetteer or fixed set. Open labels are counted exactly, but report
+    /// tables list only the most frequent per group (plus an <c>(other)</c> row with the remainder), and their open
+    /// facets are not cross-tabulated per label.
+    /// </summary>
+    public bool OpenVocabulary { get; init; }
+
     /// <summary>The value of a facet, or <see langword="null"/>.</summary>
     public string? Facet(string key)
     {
@@ -56,6 +64,7 @@ public sealed record Annotation(string Layer, int Start, int Length, string Cate
         && string.Equals(Layer, other.Layer, StringComparison.Ordinal)
         && string.Equals(Category, other.Category, StringComparison.Ordinal)
         && string.Equals(Label, other.Label, StringComparison.Ordinal)
+        && OpenVocabulary == other.OpenVocabulary
         && Facets.SequenceEqual(other.Facets)
         && Spans.SequenceEqual(other.Spans);
 
