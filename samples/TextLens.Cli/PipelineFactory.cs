@@ -15,8 +15,11 @@ internal sealed class PipelineFactory : IDisposable
     private static readonly AnalyzerRegistry Registry = new();
     private readonly List<PluginAssembly> _plugins = [];
 
-    /// <summary>The names of the built-in analyzers, in their default order.</summary>
-    public static IReadOnlyList<string> DefaultNames => Registry.Registrations.Select(r => r.Name).ToList();
+    /// <summary>The names of the built-in analyzers that run when none is named, in their default order.</summary>
+    public static IReadOnlyList<string> DefaultNames => Registry.Defaults.Select(r => r.Name).ToList();
+
+    /// <summary>The names of every built-in analyzer, opt-in ones (vocabulary) included.</summary>
+    public static IReadOnlyList<string> AllNames => Registry.Registrations.Select(r => r.Name).ToList();
 
     public static IReadOnlyList<string> ParseNames(string? text) =>
         string.IsNullOrWhiteSpace(text)
@@ -31,7 +34,7 @@ internal sealed class PipelineFactory : IDisposable
         if (unknown.Count > 0)
         {
             throw new TextLensConfigurationException(
-                $"Unknown analyzer{(unknown.Count > 1 ? "s" : "")} {string.Join(", ", unknown.Select(u => $"'{u}'"))}; available: {string.Join(", ", DefaultNames)}.");
+                $"Unknown analyzer{(unknown.Count > 1 ? "s" : "")} {string.Join(", ", unknown.Select(u => $"'{u}'"))}; available: {string.Join(", ", AllNames)}.");
         }
 
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Configuration;
 using TextLens.Entities;
 using TextLens.Framing;
+using TextLens.Vocabulary;
 
 namespace TextLens;
 
@@ -33,6 +34,9 @@ public sealed class AnalyzerRegistry
             RegisterBuiltIns();
         }
     }
+
+    /// <summary>The registrations that run when no analyzer is named, ordered by name (opt-in ones such as <c>vocabulary</c> left out).</summary>
+    public IReadOnlyList<AnalyzerRegistration> Defaults => Registrations.Where(r => r.IsDefault).ToList();
 
     /// <summary>Every registration, ordered by name.</summary>
     public IReadOnlyList<AnalyzerRegistration> Registrations =>
@@ -86,6 +90,35 @@ public sealed class AnalyzerRegistry
         Register("entities", "textlens.entities", ConfigureEntities);
         Register("attribution", "textlens.attribution", ConfigureAttribution);
         Register("framing", FramingAnalyzer.AnalyzerId, ConfigureFraming);
+        Register(new AnalyzerRegistration("vocabulary", VocabularyAnalyzer.AnalyzerId, ConfigureVocabulary) { IsDefault = false });
+    }
+
+    /// <summary>
+    /// <c>"Vocabulary": { "Bigrams": true, "FoldDiacritics": false }</c>: words only and diacritics kept without settings.
+    /// Also reads the options a report manifest records (<c>bigrams = "true"</c>).
+    /// </summary>
+    internal static void ConfigureVocabulary(TextLensPipelineBuilder builder, IConfigurationSection? section)
+    {
+        var bigrams = Flag(section, "Bigrams");
+        var fold = Flag(section, "FoldDiacritics");
+        builder.AddVocabulary(o =>
+        {
+            o.Bigrams = bigrams;
+            o.FoldDiacritics = fold;
+        });
+    }
+
+    private static bool Flag(IConfigurationSection? section, string key)
+    {
+        var text = section?[key];
+        if (text is null)
+        {
+            return false;
+        }
+
+        return bool.TryParse(text, out var value)
+            ? value
+            : throw new TextLensConfigurationException($"{section!.Path}:{key} must be true or false (was '{text}').");
     }
 
     /// <summary>
@@ -185,4 +218,11 @@ public sealed class AnalyzerRegistry
 /// <param name="Name">The name used in configuration (<c>framing</c>).</param>
 /// <param name="AnalyzerId">The id of the analyzer it adds, without version (<c>textlens.framing</c>).</param>
 /// <param name="Configure">Adds the analyzer to a builder from its settings section (<see langword="null"/> when there is none).</param>
-public sealed record AnalyzerRegistration(string Name, string AnalyzerId, Action<TextLensPipelineBuilder, IConfigurationSection?> Configure);
+public sealed record AnalyzerRegistration(string Name, string AnalyzerId, Action<TextLensPipelineBuilder, IConfigurationSection?> Configure)
+{
+    /// <summary>
+    /// Whether it runs when no analyzer is named (the console's default list). <see langword="false"/> for opt-in analyzers
+    /// such as <c>vocabulary</c>, whose counts are large and needed only by some questions.
+    /// </summary>
+    public bool IsDefault { get; init; } = true;
+}

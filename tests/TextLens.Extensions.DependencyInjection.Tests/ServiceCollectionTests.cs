@@ -139,11 +139,11 @@ public sealed class ServiceCollectionTests
             "TextLens:ErrorPolicy: 'Ignore' is not an error policy; use SkipAndRecord or Throw.",
             "TextLens:MaxDegreeOfParallelism: 'many' is not a whole number.",
             "TextLens:Period: 'fortnight' is not a period; use none, day, week, month or year.",
-            "TextLens:Analyzers: unknown analyzer 'framingg' (registered: attribution, entities, framing, keyword).",
+            "TextLens:Analyzers: unknown analyzer 'framingg' (registered: attribution, entities, framing, keyword, vocabulary).",
             $"TextLens:Plugins:0: plugin 'no/such/plugin.dll' was not found (looked for {Path.GetFullPath("no/such/plugin.dll")}).",
             "TextLens:Plugins:1: the plugin has no Path.",
             "TextLens:Colour: unknown setting; expected one of Analyzers, Plugins, GroupBy, Period, MaxDegreeOfParallelism, ErrorPolicy " +
-                "or the settings of a registered analyzer (registered: attribution, entities, framing, keyword).",
+                "or the settings of a registered analyzer (registered: attribution, entities, framing, keyword, vocabulary).",
         ];
         Assert.Equal(expected, ex.Faults);
         Assert.StartsWith("7 configuration faults:", ex.Message, StringComparison.Ordinal);

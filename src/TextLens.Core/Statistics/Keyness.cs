@@ -164,6 +164,120 @@ public static class Keyness
         return rows;
     }
 
+    /// <summary>
+    /// Weighted log-odds with an informative Dirichlet prior of the terms given, every group against the rest of the
+    /// groups or against one <paramref name="reference"/> group, with group totals given rather than summed from the
+    /// counts: so the terms can be a part of a vocabulary (those above a minimum count) while each group's total still
+    /// counts every word it holds.
+    /// </summary>
+    /// <param name="counts">Counts per (group, category, label) of the terms to score; repeated keys are summed.</param>
+    /// <param name="groupTotals">n_i: each group's total count over its whole vocabulary. Only these groups are compared.</param>
+    /// <param name="priorStrength">α0, the prior's pseudo-count total.</param>
+    /// <param name="reference">
+    /// When set, each other group is compared with this group alone: its counts and total are the rest, and the prior
+    /// comes from the two groups (α_w = α0 · (y_iw + y_rw) / (n_i + n_r)); no row has the reference as its group.
+    /// When <see langword="null"/>, each group against all the others, the prior from all of them (α_w = α0 · y_w / N,
+    /// N the sum of <paramref name="groupTotals"/>).
+    /// </param>
+    /// <returns>One row per compared group and term, sorted by group, category, label.</returns>
+    /// <exception cref="ArgumentException">A count is negative, a group with counts has no total, or the reference is not a group.</exception>
+    public static IReadOnlyList<LogOddsScore> WeightedLogOdds(IEnumerable<KeynessCount> counts, IReadOnlyDictionary<string, long> groupTotals,
+        double priorStrength = DefaultPriorStrength, string? reference = null)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        ArgumentNullException.ThrowIfNull(groupTotals);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(priorStrength);
+        var table = CountTable.Of(counts);
+        var groups = Scope(table, groupTotals, reference);
+        var total = groups.Sum(g => groupTotals[g]);
+        var rows = new List<LogOddsScore>();
+        foreach (var group in groups)
+        {
+            if (string.Equals(group, reference, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var groupTotal = groupTotals[group];
+            var restTotal = reference is null ? total - groupTotal : groupTotals[reference];
+            foreach (var term in table.Terms)
+            {
+                var y = table.Count(group, term);
+                var rest = reference is null ? table.TermTotals[term] - y : table.Count(reference, term);
+                if (y + rest == 0)
+                {
+                    continue;
+                }
+
+                var prior = priorStrength * (y + rest) / (groupTotal + restTotal);
+                var test = WeightedLogOdds(y, groupTotal, rest, restTotal, prior, priorStrength);
+                rows.Add(new LogOddsScore(group, term.Category, term.Label, y, groupTotal, rest, restTotal, prior, test.Delta, test.Variance, test.Z));
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// Log-likelihood (G²) keyness of the terms given, every group against the rest of the groups or against one
+    /// <paramref name="reference"/> group (see <see cref="WeightedLogOdds(IEnumerable{KeynessCount}, IReadOnlyDictionary{string, long}, double, string?)"/>).
+    /// </summary>
+    /// <param name="counts">Counts per (group, category, label) of the terms to score.</param>
+    /// <param name="groupSizes">The size of each group (its tokens, or its total count). Only these groups are compared.</param>
+    /// <param name="reference">When set, each other group against this group alone; else each group against all the others.</param>
+    /// <returns>One row per compared group and term, sorted by group, category, label.</returns>
+    /// <exception cref="ArgumentException">A count is negative, a group with counts has no size, or the reference is not a group.</exception>
+    public static IReadOnlyList<LogLikelihoodScore> LogLikelihood(IEnumerable<KeynessCount> counts, IReadOnlyDictionary<string, long> groupSizes, string? reference)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        ArgumentNullException.ThrowIfNull(groupSizes);
+        var table = CountTable.Of(counts);
+        var groups = Scope(table, groupSizes, reference);
+        var totalSize = groups.Sum(g => groupSizes[g]);
+        var rows = new List<LogLikelihoodScore>();
+        foreach (var group in groups)
+        {
+            if (string.Equals(group, reference, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var size = groupSizes[group];
+            var restSize = reference is null ? totalSize - size : groupSizes[reference];
+            foreach (var term in table.Terms)
+            {
+                var a = table.Count(group, term);
+                var b = reference is null ? table.TermTotals[term] - a : table.Count(reference, term);
+                if (a + b == 0)
+                {
+                    continue;
+                }
+
+                var test = LogLikelihood(a, size, b, restSize);
+                rows.Add(new LogLikelihoodScore(group, term.Category, term.Label, a, size, b, restSize, test.ExpectedInGroup, test.ExpectedInRest, test.G2, test.Direction));
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>The groups compared: those with a total, sorted; checks that every group with counts has one and that the reference is one.</summary>
+    private static List<string> Scope(CountTable table, IReadOnlyDictionary<string, long> totals, string? reference)
+    {
+        foreach (var g in table.Groups.Where(g => !totals.ContainsKey(g)))
+        {
+            throw new ArgumentException($"Group '{g}' has counts but no total.", nameof(totals));
+        }
+
+        var groups = totals.Keys.Order(StringComparer.Ordinal).ToList();
+        if (reference is not null && !totals.ContainsKey(reference))
+        {
+            throw new ArgumentException($"There is no group '{reference}'; the groups are {string.Join(", ", groups)}.", nameof(reference));
+        }
+
+        return groups;
+    }
+
     /// <summary>Counts indexed by group and term, with totals.</summary>
     private sealed class CountTable
     {
