@@ -191,7 +191,7 @@ internal static class EvaluateCommand
             console.WriteLine("Per label: evaluation-agreement.csv.");
         }
 
-        foreach (var kind in new[] { "miss", "false hit" })
+        foreach (var kind in evaluation.Spans.Count == 0 ? [] : new[] { "miss", "false hit" })
         {
             var lines = evaluation.Errors.Where(l => l.Kind == kind).ToList();
             output.WriteLine($"{(kind == "miss" ? "Misses" : "False hits")} (overlap): {lines.Count}{(lines.Count > errorLines ? $", first {errorLines}" : "")}");
