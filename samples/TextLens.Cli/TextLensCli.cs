@@ -18,6 +18,7 @@ internal static class TextLensCli
         root.Add(KwicCommand.Create(output, error));
         root.Add(CompareCommand.Create(output, error));
         root.Add(DiscoverCommand.Create(output, error));
+        root.Add(EvaluateCommand.Create(output, error));
         root.Add(LexiconCommand.Create(output, error));
         root.Add(ReportCommand.Create(output, error));
         root.Add(BenchCommand.Create(output, error));
