@@ -44,13 +44,13 @@ public sealed class KeynessGroupTotalsTests
     public void LogLikelihood_Reference_ComparesWithThatGroupsSize()
     {
         // A (1,000 tokens) against C (400): E1 = 1000·13/1400 = 9.285714, E2 = 3.714286;
-        // G² = 2(10 ln(10/9.285714) + 3 ln(3/3.714286)) = 0.200715; 10/1000 < 3/400, so direction −1.
+        // G² = 2(10 ln(10/9.285714) + 3 ln(3/3.714286)) = 0.200715; 10/1000 > 3/400, so direction +1.
         var sizes = new Dictionary<string, long>(StringComparer.Ordinal) { ["A"] = 1000, ["B"] = 500, ["C"] = 400 };
         var a = Keyness.LogLikelihood(Counts, sizes, reference: "C").Single(r => r.Group == "A");
         Assert.Equal((10L, 1000L, 3L, 400L), (a.Count, a.GroupSize, a.RestCount, a.RestSize));
         Assert.Equal(9.285714285714286, a.ExpectedInGroup, 10);
         Assert.Equal(0.2007148412860824, a.G2, 10);
-        Assert.Equal(-1, a.Direction);
+        Assert.Equal(1, a.Direction);
     }
 
     [Fact]
