@@ -103,12 +103,12 @@ internal sealed class FramingAnalyzer : IAnalyzer, IReportContributor
     {
         ArgumentNullException.ThrowIfNull(context);
         var doc = context.Document;
-        var hasAttribution = context.HasLayer(AttributionLayer);
+        var attributed = AttributedContentIndex.Build(context.Annotations, AttributionLayer, ContentRole);
         foreach (var m in _matcher.Matches(doc))
         {
             var entry = _labels[m.Payload];
             var quote = doc.QuoteIndexAt(m.Start);
-            var source = hasAttribution ? AttributedSource(context.Annotations, m.Start, m.End) : null;
+            var source = attributed?.SourceOf(m.Start, m.End);
             var quoted = quote >= 0 || source is not null;
             var scareQuoted = quote >= 0 && IsWholeQuotation(doc.Text, doc.Quotes[quote], m.Start, m.End);
 
@@ -128,29 +128,6 @@ internal sealed class FramingAnalyzer : IAnalyzer, IReportContributor
 
             context.Add(new Annotation(LayerName, m.Start, m.Length, entry.Concept.Id, entry.Label.Id) { Facets = facets });
         }
-    }
-
-    /// <summary>The label of the attribution whose content holds [start, end), or <see langword="null"/>.</summary>
-    private static string? AttributedSource(IReadOnlyList<Annotation> annotations, int start, int end)
-    {
-        for (var i = 0; i < annotations.Count; i++)
-        {
-            var a = annotations[i];
-            if (!string.Equals(a.Layer, AttributionLayer, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            foreach (var span in a.Spans)
-            {
-                if (span.Start <= start && end <= span.End && string.Equals(span.Role, ContentRole, StringComparison.Ordinal))
-                {
-                    return a.Label;
-                }
-            }
-        }
-
-        return null;
     }
 
     /// <summary>Whether the quotation holds nothing but the match (ignoring spaces and punctuation at its edges).</summary>
