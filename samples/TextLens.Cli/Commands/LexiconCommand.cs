@@ -69,16 +69,16 @@ internal static class LexiconCommand
                 ? FramingLexicons.Default(path)
                 : Load(path, null);
             var console = ReportConsole.Create(output);
-            var tree = new Tree($"[bold]{Markup.Escape(lexicon.Name)}[/] {Markup.Escape(lexicon.Version)} · {Markup.Escape(Summary(lexicon))}" +
-                (lexicon.Language is null ? "" : $" · language {Markup.Escape(lexicon.Language)}"));
+            var tree = new Tree($"[bold]{TerminalText.Markup(lexicon.Name)}[/] {TerminalText.Markup(lexicon.Version)} · {TerminalText.Markup(Summary(lexicon))}" +
+                (lexicon.Language is null ? "" : $" · language {TerminalText.Markup(lexicon.Language)}"));
             foreach (var concept in lexicon.Concepts)
             {
-                var c = tree.AddNode($"[bold]{Markup.Escape(concept.Id)}[/]" + (concept.Description is null ? "" : $" — {Markup.Escape(concept.Description)}"));
+                var c = tree.AddNode($"[bold]{TerminalText.Markup(concept.Id)}[/]" + (concept.Description is null ? "" : $" — {TerminalText.Markup(concept.Description)}"));
                 foreach (var label in concept.Labels)
                 {
                     var facets = label.Facets.Count == 0 ? "" : " (" + string.Join(", ", label.Facets.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value}")) + ")";
-                    var l = c.AddNode($"[yellow]{Markup.Escape(label.Id)}[/]{Markup.Escape(facets)}");
-                    l.AddNode(Markup.Escape(string.Join(" | ", label.Patterns.Select(p => p.ToString()))));
+                    var l = c.AddNode($"[yellow]{TerminalText.Markup(label.Id)}[/]{TerminalText.Markup(facets)}");
+                    l.AddNode(TerminalText.Markup(string.Join(" | ", label.Patterns.Select(p => p.ToString()))));
                 }
             }
 

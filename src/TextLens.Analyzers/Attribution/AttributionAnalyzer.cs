@@ -48,15 +48,21 @@ internal sealed class AttributionAnalyzer : IAnalyzer, IReportContributor
         ArgumentNullException.ThrowIfNull(context);
         var document = context.Document;
         var extractor = new AttributionExtractor(_table, _matcher, _options, document, workspace);
+        var cancellation = context.CancellationToken;
         if (_options.DetectProvenance)
         {
             ProvenanceDetector.Detect(context, workspace.Provenance, ref workspace.Steps);
         }
 
+        // Each phase is linear in the document; a stop is observed between them.
+        cancellation.ThrowIfCancellationRequested();
         extractor.Extract();
+        cancellation.ThrowIfCancellationRequested();
         DropProvenance(workspace, document);
         extractor.LoadEntities(context, _gazetteer());
+        cancellation.ThrowIfCancellationRequested();
         extractor.Resolve();
+        cancellation.ThrowIfCancellationRequested();
         Write(context, workspace, document);
         return workspace.Steps;
     }

@@ -22,6 +22,9 @@ internal sealed class FramingAnalyzer : IAnalyzer, IReportContributor
     public const string Authorial = "authorial";
     public const string Quoted = "quoted";
 
+    /// <summary>Matches between two looks at the cancellation token, less one (a power of two): a stop inside a huge document is prompt and costs nothing measurable.</summary>
+    private const int CancellationInterval = 1023;
+
     private readonly PhraseMatcher _matcher;
     private readonly LabelEntry[] _labels;
     private readonly IReadOnlyList<FramingLexicon> _lexicons;
@@ -104,8 +107,15 @@ internal sealed class FramingAnalyzer : IAnalyzer, IReportContributor
         ArgumentNullException.ThrowIfNull(context);
         var doc = context.Document;
         var attributed = AttributedContentIndex.Build(context.Annotations, AttributionLayer, ContentRole);
+        var cancellation = context.CancellationToken;
+        var found = 0;
         foreach (var m in _matcher.Matches(doc))
         {
+            if ((++found & CancellationInterval) == 0)
+            {
+                cancellation.ThrowIfCancellationRequested();
+            }
+
             var entry = _labels[m.Payload];
             var quote = doc.QuoteIndexAt(m.Start);
             var source = attributed?.SourceOf(m.Start, m.End);
