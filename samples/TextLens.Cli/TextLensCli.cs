@@ -64,8 +64,17 @@ internal static class TextLensCli
         }
         catch (TextLensConfigurationException ex)
         {
-            await error.WriteLineAsync(TerminalText.Printable($"textlens: {Faults(ex)}"));
+            foreach (var line in Faults(ex))
+            {
+                await error.WriteLineAsync(TerminalText.Printable(line));
+            }
+
             return ExitCodes.UsageError;
+        }
+        catch (OutputFolderException ex)
+        {
+            await error.WriteLineAsync(TerminalText.Printable($"textlens: {OneLine(ex.Message)}"));
+            return ExitCodes.Failure;
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or ArgumentException or JsonException)
         {
@@ -88,16 +97,16 @@ internal static class TextLensCli
 
     /// <summary>
     /// Every fault of a configuration error, each on its own line with its location (<c>file:line:column: field: message</c>):
-    /// one fault on the first line, else a count and then the faults indented.
+    /// one fault on one line, else a count and then the faults indented.
     /// </summary>
-    internal static string Faults(TextLensConfigurationException exception)
+    internal static IReadOnlyList<string> Faults(TextLensConfigurationException exception)
     {
         var faults = exception.Faults.Select(OneLine).ToList();
         return faults.Count switch
         {
-            0 => OneLine(exception.Message),
-            1 => faults[0],
-            _ => $"{faults.Count} configuration faults:" + string.Concat(faults.Select(f => Environment.NewLine + "  " + f)),
+            0 => [$"textlens: {OneLine(exception.Message)}"],
+            1 => [$"textlens: {faults[0]}"],
+            _ => [$"textlens: {faults.Count} configuration faults:", .. faults.Select(f => "  " + f)],
         };
     }
 }

@@ -30,8 +30,7 @@ internal static class AnalyzeCommand
             var (pipeline, analysis, lifetime) = run.Build();
             using var _ = lifetime;
             var source = CorpusSources.Open(path, run.Format, run.Fields);
-            var dir = Path.GetFullPath(parse.GetValue(outDir)!);
-            Directory.CreateDirectory(dir);
+            var dir = OutputFolder.Create(parse.GetValue(outDir)!);
             await using var annotations = new AnnotationsWriter(dir);
             var kwic = new KwicCollector();
             long documents = 0;

@@ -88,8 +88,7 @@ internal static class CompareCommand
                 keyness.AddRange(Keyness.LogLikelihood(counts, sizes).Where(s => groupA is null || s.Group == groupA).Select(s => (l, s)));
             }
 
-            var dir = Path.GetFullPath(parse.GetValue(outDir)!);
-            Directory.CreateDirectory(dir);
+            var dir = OutputFolder.Create(parse.GetValue(outDir)!);
             var versus = groupA is null ? "rest" : groupB!;
             await ReportWriter.WriteCsvAsync(new ReportTable("compare-log-odds",
                 "Weighted log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi and Quinn 2008) of each label in a group against the rest (or group B).",

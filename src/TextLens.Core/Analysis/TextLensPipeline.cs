@@ -248,8 +248,10 @@ public sealed class TextLensPipeline
             try
             {
                 long sequence = 0;
-                await foreach (var record in corpus.ReadAsync(ct).ConfigureAwait(false))
+                var ids = new DocumentIdSet();
+                await foreach (var read in corpus.ReadAsync(ct).ConfigureAwait(false))
                 {
+                    var record = ids.Flag(read);
                     if (record.Error is not null && options.ErrorPolicy == ErrorPolicy.Throw)
                     {
                         throw new InvalidDataException(record.Error.ToString());
