@@ -109,6 +109,12 @@ internal sealed class CorpusCommandOptions
         Description = "The document budget: a document longer than this many characters is skipped, counted and listed with its length (never truncated); 0 for no limit.",
         DefaultValueFactory = _ => AnalysisOptions.DefaultMaxDocumentCharacters,
     };
+    private readonly Option<string> _recognizer = new("--recognizer")
+    {
+        Description = "Finder of names the gazetteers do not list: statistical (the embedded CoNLL-2003 model) or rules (capitalised sequences with cue words).",
+        DefaultValueFactory = _ => "statistical",
+    };
+
     private readonly Option<string?> _manifest = new("--manifest") { Description = "Re-run the analysis recorded in a report.json (analyzers, versions, options, lexicons, grouping)." };
 
     /// <param name="formatName">The name of the corpus-format option (<c>--corpus-format</c> where <c>--format</c> means the output format).</param>
@@ -128,6 +134,7 @@ internal sealed class CorpusCommandOptions
         command.Add(_gazetteers);
         command.Add(_cues);
         command.Add(_plugins);
+        command.Add(_recognizer);
         command.Add(_manifest);
         command.Add(_maxDocumentChars);
     }
@@ -171,18 +178,25 @@ internal sealed class CorpusCommandOptions
             throw new ArgumentException($"--max-document-chars must be 0 (no limit) or positive (was {maxDocumentChars}).");
         }
 
+        var recognizer = parse.GetValue(_recognizer)?.Trim().ToLowerInvariant();
+        if (recognizer is not ("rules" or "statistical"))
+        {
+            throw new ArgumentException($"Unknown --recognizer '{parse.GetValue(_recognizer)}': use statistical or rules.");
+        }
+
         var groupBy = parse.GetValue(_groupBy);
         return new RunSettings(format, fields,
             string.IsNullOrWhiteSpace(groupBy) || groupBy.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : groupBy,
             period, PipelineFactory.ParseNames(parse.GetValue(_analyzers)), threads,
             parse.GetValue(_lexicons) ?? [], parse.GetValue(_gazetteers) ?? [], parse.GetValue(_cues) ?? [], parse.GetValue(_plugins) ?? [],
-            parse.GetValue(_manifest)) { MaxDocumentChars = maxDocumentChars };
+            parse.GetValue(_manifest), recognizer) { MaxDocumentChars = maxDocumentChars };
     }
 }
 
 /// <summary>Settings shared by corpus commands.</summary>
 internal sealed record RunSettings(CorpusFormat? Format, FieldMapping Fields, string? GroupBy, PeriodUnit Period, IReadOnlyList<string> Analyzers, int Threads,
-    IReadOnlyList<string> Lexicons, IReadOnlyList<string> Gazetteers, IReadOnlyList<string> CueLexicons, IReadOnlyList<string> Plugins, string? Manifest)
+    IReadOnlyList<string> Lexicons, IReadOnlyList<string> Gazetteers, IReadOnlyList<string> CueLexicons, IReadOnlyList<string> Plugins, string? Manifest,
+    string Recognizer = "statistical")
 {
     /// <summary>The document budget (<see cref="AnalysisOptions.MaxDocumentCharacters"/>).</summary>
     public int MaxDocumentChars { get; init; } = AnalysisOptions.DefaultMaxDocumentCharacters;
