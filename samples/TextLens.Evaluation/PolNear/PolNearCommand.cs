@@ -116,6 +116,7 @@ internal sealed class PolNearCommand : IEvaluationCommand
                 a.Spans.Where(s => s.Role == "cue").Select(s => (s.Start, s.End)).ToList(),
                 a.Spans.Where(s => s.Role == "content").Select(s => (s.Start, s.End)).ToList(),
                 a.Facet("cue") ?? "")).ToList();
+            predicted = ByCue(predicted);
             var golds = gold.GetValueOrDefault(id) ?? [];
             var matches = Match(golds, predicted);
             var quotes = DocumentParser.Default.Parse(new TextDocument(id, text)).Quotes.ToArray();
@@ -137,6 +138,31 @@ internal sealed class PolNearCommand : IEvaluationCommand
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// PolNeAR's unit is the attribution (one cue, one source, all its content spans); the analyzer writes one
+    /// attribution per quotation span, so a continued quotation (same cue and source) is merged back into the
+    /// attribution it continues before matching.
+    /// </summary>
+    internal static List<Predicted> ByCue(List<Predicted> predicted)
+    {
+        var merged = new List<Predicted>();
+        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var p in predicted)
+        {
+            var key = string.Join(";", p.Cue.Concat(p.Source).Select(s => $"{s.Start}-{s.End}"));
+            if (p.Cue.Count > 0 && byKey.TryGetValue(key, out var at))
+            {
+                merged[at].Content.AddRange(p.Content);
+                continue;
+            }
+
+            byKey[key] = merged.Count;
+            merged.Add(p with { Content = [.. p.Content] });
+        }
+
+        return merged;
     }
 
     private static void Print(string title, List<string> lines, int count, Random random)

@@ -354,6 +354,12 @@ internal sealed partial class AttributionExtractor
             return false;
         }
 
+        // A lone object pronoun is an addressee, not content ("nobody warned us.").
+        if (Has(j, WordClass.Pronoun) && _doc.TokenIndexAt(ce - 1) == j)
+        {
+            return false;
+        }
+
         found.Content1Start = cs;
         found.Content1End = ce;
         found.Mode = ModeOf(cs, ce);
@@ -546,6 +552,12 @@ internal sealed partial class AttributionExtractor
             return false;
         }
 
+        // Nobody is no source: "nobody warned us", "no one told them".
+        if (KeyIs(i, "nobody") || (KeyIs(i, "one") && KeyIs(i - 1, "no") && i - 1 >= limit))
+        {
+            return false;
+        }
+
         if (Has(i, WordClass.Pronoun))
         {
             if (KeyIs(i, "him") || KeyIs(i, "them") || KeyIs(i, "us") || KeyIs(i, "me"))
@@ -617,7 +629,8 @@ internal sealed partial class AttributionExtractor
         }
 
         var relative = Has(b, WordClass.Relative);
-        var strongHead = IsCapitalized(headEnd) || NounEndsAt(headEnd) || T[headEnd].Kind == TokenKind.Number || Has(headEnd, WordClass.Pronoun);
+        var strongHead = IsCapitalized(headEnd) || NounEndsAt(headEnd) || T[headEnd].Kind == TokenKind.Number || Has(headEnd, WordClass.Pronoun)
+            || IsName(b, comma);
         if (!relative && !strongHead)
         {
             return false;
@@ -643,6 +656,28 @@ internal sealed partial class AttributionExtractor
         (ss, se) = (hs, comma);
         return true;
     }
+
+    /// <summary>Whether the tokens [from, to) are a name: capitalized words (with name particles such as <c>de</c>, <c>van</c>), at most six.</summary>
+    private bool IsName(int from, int to)
+    {
+        if (to - from is < 1 or > 6 || !IsCapitalized(from))
+        {
+            return false;
+        }
+
+        for (var j = from; j < to; j++)
+        {
+            if (!(IsCapitalized(j) && !Has(j, WordClass.Time | WordClass.Pronoun | WordClass.Determiner)) && !IsNameParticle(j) && !(IsPunct(j, '.') && IsCapitalized(j - 1)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool IsNameParticle(int i) =>
+        KeyIs(i, "de") || KeyIs(i, "van") || KeyIs(i, "von") || KeyIs(i, "der") || KeyIs(i, "da") || KeyIs(i, "du") || KeyIs(i, "al") || KeyIs(i, "bin") || KeyIs(i, "la") || KeyIs(i, "le");
 
     /// <summary>
     /// <c>said Smith, a spokesman for the ministry.</c>: the end of an appositive or relative clause after a source that
