@@ -1,51 +1,54 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using Spectre.Console;
+using TextLens.Concordance;
 using TextLens.Reports;
+using TextLens.Text;
 
 namespace TextLens.Cli.Commands;
 
 /// <summary>
-/// <c>textlens kwic &lt;corpus&gt; &lt;label-or-pattern&gt;</c>: runs the pipeline and prints concordance lines.
+/// <c>textlens kwic &lt;corpus&gt; &lt;pattern&gt;...</c>: concordance lines of patterns in the text, as quanteda's <c>kwic</c>.
 /// </summary>
 /// <remarks>
-/// The rule: lines are those of annotations whose <b>label or category</b> equals the argument, ignoring case
-/// (<c>separatists</c>, <c>forces</c>, an entity id, a source). Only when no annotation has such a label or category
-/// does the argument match the <b>matched text</b>: as a glob when it has no regular-expression characters other
-/// than <c>*</c> and <c>?</c> (<c>separat*</c>: the whole matched text, <c>*</c> any run of characters, <c>?</c>
-/// one), otherwise as a .NET regular expression found anywhere in it; both ignore case.
+/// By default the patterns are searched in the tokens of the text with a <see cref="TextSearch"/>: a word, a glob with a
+/// trailing <c>*</c>, a phrase, or with <c>--regex</c> regular expressions, under the framing matcher's folding rules; no
+/// analyzer runs. With <c>--label</c> the arguments are annotation labels or categories instead (ignoring case): the analyzers
+/// run and the lines are those of the annotations so named (<c>separatists</c>, an entity id, a source).
 /// </remarks>
 internal static class KwicCommand
 {
     private const int LeftWidth = 60;
     private const int RightWidth = 60;
-    private static readonly System.Buffers.SearchValues<char> RegexCharacters = System.Buffers.SearchValues.Create(@"\^$.|+()[]{}");
 
     public static Command Create(TextWriter output, TextWriter error)
     {
         var corpus = new Argument<string>("corpus") { Description = "A folder of .txt/.md files (with metadata.csv), a .jsonl/.jsonl.gz file or a .csv file." };
-        var query = new Argument<string>("label-or-pattern")
+        var query = new Argument<string[]>("pattern")
         {
-            Description = "A label or category (case-insensitive); if none has that name, a glob (separat*) or regular expression over the matched text.",
+            Description = "One or more patterns: a word (tractor), a glob (separatist*), a phrase (\"ethnic cleansing\"); with --label, labels or categories.",
+            Arity = ArgumentArity.OneOrMore,
         };
+        var regex = new Option<bool>("--regex") { Description = "Patterns are regular expressions, one per token (white space separates tokens), ignoring case." };
+        var fold = new Option<bool>("--fold-diacritics") { Description = "Ignore diacritics (Şuşa = Susa), as a framing lexicon with foldDiacritics." };
+        var label = new Option<bool>("--label") { Description = "Patterns are annotation labels or categories (ignoring case): runs the analyzers and shows their annotations." };
         var window = new Option<int>("--window", "-w") { Description = "Tokens of context on each side.", DefaultValueFactory = _ => 8 };
-        var layer = new Option<string?>("--layer") { Description = "Only this layer: framing, entity, attribution (default: all)." };
+        var layer = new Option<string?>("--layer") { Description = "With --label: only this layer (framing, entity, attribution; default: all)." };
         var format = new Option<string>("--format", "-f") { Description = "Output: text, csv or jsonl.", DefaultValueFactory = _ => "text" };
         var limit = new Option<int>("--limit", "-n") { Description = "At most this many lines (0 = all).", DefaultValueFactory = _ => 200 };
         var options = new CorpusCommandOptions("--corpus-format");
         var command = new Command("kwic",
-            "Keyword in context: every annotation whose label or category is the argument (ignoring case), or else whose matched text matches it " +
-            "as a glob (separat*) or regular expression, with its context. Coloured in a terminal, plain aligned text when piped; CSV or JSONL with --format.")
+            "Keyword in context, as quanteda's kwic: every match of the patterns in the text (a word, a glob such as separatist*, a phrase, or " +
+            "regular expressions with --regex), or with --label every annotation so labelled, with its context. Coloured in a terminal, plain " +
+            "aligned text when piped; CSV or JSONL with --format.")
         {
-            corpus, query, window, layer, format, limit,
+            corpus, query, regex, fold, label, window, layer, format, limit,
         };
         options.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var run = options.Read(parse);
-            var q = parse.GetValue(query)!;
+            var patterns = parse.GetValue(query)!;
             var n = parse.GetValue(limit);
             var context = parse.GetValue(window);
             if (n < 0 || context < 0)
@@ -60,34 +63,34 @@ internal static class KwicCommand
                 "JSONL" or "JSON" => KwicFormat.Jsonl,
                 _ => throw new ArgumentException($"Unknown --format '{parse.GetValue(format)}': use text, csv or jsonl."),
             };
-            var pattern = TextPattern(q);
-            var layers = parse.GetValue(layer) is { Length: > 0 } l ? new HashSet<string>([l], StringComparer.OrdinalIgnoreCase) : null;
-            var max = n == 0 ? int.MaxValue : n;
-
-            // Both candidate lists are kept (bounded by --limit) while the corpus streams; the label list wins if not empty.
-            var byLabel = new List<KwicLine>();
-            var byText = new List<KwicLine>();
-            bool IsLabel(Annotation a) => a.Label.Equals(q, StringComparison.OrdinalIgnoreCase) || a.Category.Equals(q, StringComparison.OrdinalIgnoreCase);
-            var labelOptions = new KwicOptions { ContextTokens = context, Layers = layers, Where = IsLabel };
-            var textOptions = new KwicOptions { ContextTokens = context, Layers = layers, TextPattern = pattern };
-            await run.RunAsync(parse.GetValue(corpus)!, result =>
+            var byLabel = parse.GetValue(label);
+            if (byLabel && (parse.GetValue(regex) || parse.GetValue(fold)))
             {
-                if (result.Document is null || result.Annotations.Count == 0)
-                {
-                    return;
-                }
+                throw new ArgumentException("--regex and --fold-diacritics search the text; --label searches annotation labels: use one or the other.");
+            }
 
-                if (byLabel.Count < max && result.Annotations.Any(IsLabel))
-                {
-                    byLabel.AddRange(Kwic.Lines(result, labelOptions).Take(max - byLabel.Count));
-                }
-                else if (byLabel.Count == 0 && byText.Count < max)
-                {
-                    byText.AddRange(Kwic.Lines(result, textOptions).Take(max - byText.Count));
-                }
-            }, ct);
+            if (!byLabel && parse.GetValue(layer) is not null)
+            {
+                throw new ArgumentException("--layer filters annotations: use it with --label.");
+            }
 
-            var lines = byLabel.Count > 0 ? byLabel : byText;
+            var max = n == 0 ? int.MaxValue : n;
+            var lines = new List<KwicLine>();
+            long found;
+            string what;
+            if (byLabel)
+            {
+                var layers = parse.GetValue(layer) is { Length: > 0 } l ? new HashSet<string>([l], StringComparer.OrdinalIgnoreCase) : null;
+                found = await LabelLinesAsync(run, parse.GetValue(corpus)!, patterns, context, layers, lines, max, ct);
+                what = "label or category";
+            }
+            else
+            {
+                var search = TextSearch.Create(patterns, new TextSearchOptions { Regex = parse.GetValue(regex), FoldDiacritics = parse.GetValue(fold) });
+                found = await TextLinesAsync(run, parse.GetValue(corpus)!, search, context, lines, max, ct);
+                what = search.Options.Regex ? "regex" : "pattern";
+            }
+
             if (kind is { } f)
             {
                 using var writer = new KwicWriter(output, f, leaveOpen: true);
@@ -101,33 +104,54 @@ internal static class KwicCommand
                 WriteText(lines, output);
             }
 
-            await error.WriteLineAsync(lines.Count == 0
-                ? $"textlens: no annotation has the label or category '{q}' or matched text matching it"
-                : $"{lines.Count:N0} line{(lines.Count == 1 ? "" : "s")} ({(byLabel.Count > 0 ? "label or category" : "matched text")} '{q}'{(lines.Count == max ? $", first {max:N0}; --limit 0 for all" : "")})");
+            var named = string.Join(", ", patterns.Select(p => $"'{p}'"));
+            await error.WriteLineAsync(found == 0
+                ? $"textlens: no match for {what} {named}"
+                : $"{found:N0} line{(found == 1 ? "" : "s")} ({what} {named}{(lines.Count < found ? $"; first {lines.Count:N0} shown, --limit 0 for all" : "")})");
             return ExitCodes.Success;
         });
         return command;
     }
 
-    /// <summary>The pattern over matched text: a glob when the argument has no regex characters but <c>*</c> and <c>?</c>, else a regex.</summary>
-    internal static Regex TextPattern(string query)
+    /// <summary>Searches the text of every document (no analyzer runs); keeps the first <paramref name="max"/> lines and returns how many matched.</summary>
+    private static async Task<long> TextLinesAsync(RunSettings run, string corpus, TextSearch search, int context, List<KwicLine> lines, int max, CancellationToken ct)
     {
-        const RegexOptions Flags = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
-        var timeout = TimeSpan.FromSeconds(1);
-        if (query.AsSpan().IndexOfAny(RegexCharacters) < 0)
+        var parsed = new ParsedDocument();
+        var found = 0L;
+        await (run with { Analyzers = [] }).RunAsync(corpus, result =>
         {
-            var glob = "^" + Regex.Escape(query).Replace(@"\*", ".*", StringComparison.Ordinal).Replace(@"\?", ".", StringComparison.Ordinal) + "$";
-            return new Regex(glob, Flags, timeout);
-        }
+            if (result.Document is not { } document)
+            {
+                return;
+            }
 
-        try
+            DocumentParser.Default.Parse(document, parsed);
+            var documentLines = search.Lines(parsed, context, result.Group, result.Period);
+            found += documentLines.Count;
+            lines.AddRange(documentLines.Take(max - lines.Count));
+        }, ct);
+        return found;
+    }
+
+    /// <summary>Runs the analyzers; keeps the first <paramref name="max"/> lines of annotations with one of the labels or categories and returns how many there were.</summary>
+    private static async Task<long> LabelLinesAsync(RunSettings run, string corpus, string[] labels, int context, HashSet<string>? layers, List<KwicLine> lines, int max,
+        CancellationToken ct)
+    {
+        var names = new HashSet<string>(labels.Select(l => l.Trim()), StringComparer.OrdinalIgnoreCase);
+        var options = new KwicOptions { ContextTokens = context, Layers = layers, Where = a => names.Contains(a.Label) || names.Contains(a.Category) };
+        var found = 0L;
+        await run.RunAsync(corpus, result =>
         {
-            return new Regex(query, Flags, timeout);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new ArgumentException($"'{query}' is not a valid regular expression: {ex.Message}", ex);
-        }
+            if (result.Document is null || !result.Annotations.Any(options.Where))
+            {
+                return;
+            }
+
+            var documentLines = Kwic.Lines(result, options).ToList();
+            found += documentLines.Count;
+            lines.AddRange(documentLines.Take(max - lines.Count));
+        }, ct);
+        return found;
     }
 
     private static void WriteText(IReadOnlyList<KwicLine> lines, TextWriter output)
@@ -167,5 +191,4 @@ internal static class KwicCommand
 
     private static string Fit(string text, int width) => text.Length > width ? text[..(width - 1)] + "…" : text;
 
-    internal static string Invariant(long n) => n.ToString(CultureInfo.InvariantCulture);
 }

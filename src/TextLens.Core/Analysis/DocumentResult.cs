@@ -29,6 +29,13 @@ public sealed class DocumentResult
     /// <summary>Annotations, in the order the analyzers wrote them.</summary>
     public IReadOnlyList<Annotation> Annotations { get; init; } = [];
 
+    /// <summary>
+    /// The 0-based index of the sentence holding the start of each annotation, parallel to <see cref="Annotations"/>;
+    /// filled when results leave the engine (<see cref="AnalysisOptions.OnDocument"/>,
+    /// <see cref="TextLensPipeline.AnalyzeDocumentsAsync"/>, <see cref="TextLensPipeline.Analyze"/>), empty otherwise.
+    /// </summary>
+    public IReadOnlyList<int> AnnotationSentences { get; init; } = [];
+
     /// <summary>Facets of the whole document.</summary>
     public IReadOnlyList<AnnotationFacet> DocumentFacets { get; init; } = [];
 

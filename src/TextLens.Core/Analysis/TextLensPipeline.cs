@@ -337,6 +337,7 @@ public sealed class TextLensPipeline
         private readonly TextLensPipeline _pipeline;
         private readonly AnalysisOptions _options;
         private readonly bool _accumulate;
+        private readonly bool _sentences;
         private readonly ParsedDocument _parsed = new();
         private readonly AnalysisContext _context;
         private readonly long[] _ticks;
@@ -349,6 +350,7 @@ public sealed class TextLensPipeline
             _pipeline = pipeline;
             _options = options;
             _accumulate = accumulate;
+            _sentences = !accumulate || options.OnDocument is not null; // results leave the engine: callers get sentence indexes
             _context = new AnalysisContext(_parsed);
             _ticks = new long[pipeline._analyzers.Length + 1];
             _allocated = new long[_ticks.Length];
@@ -406,6 +408,7 @@ public sealed class TextLensPipeline
                 }
             }
 
+            var annotations = _context.Annotations.ToArray();
             var result = new DocumentResult
             {
                 Document = doc,
@@ -413,7 +416,8 @@ public sealed class TextLensPipeline
                 Group = group,
                 Period = period,
                 Tokens = _parsed.WordCount,
-                Annotations = _context.Annotations.ToArray(),
+                Annotations = annotations,
+                AnnotationSentences = _sentences ? SentenceIndexes(annotations) : [],
                 DocumentFacets = _context.DocumentFacets.ToArray(),
                 Failures = failures ?? (IReadOnlyList<AnalyzerFailure>)[],
             };
@@ -430,6 +434,17 @@ public sealed class TextLensPipeline
             _ticks[step] += Stopwatch.GetTimestamp() - t0;
             _allocated[step] += GC.GetAllocatedBytesForCurrentThread() - a0;
             _documents[step]++;
+        }
+
+        private int[] SentenceIndexes(Annotation[] annotations)
+        {
+            var sentences = new int[annotations.Length];
+            for (var i = 0; i < sentences.Length; i++)
+            {
+                sentences[i] = _parsed.SentenceIndexAt(annotations[i].Start);
+            }
+
+            return sentences;
         }
 
         private static string? NonEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

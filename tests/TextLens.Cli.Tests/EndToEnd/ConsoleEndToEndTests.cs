@@ -56,6 +56,9 @@ public sealed class ConsoleEndToEndTests(AnalyzeFixture fixture) : IClassFixture
     [InlineData("analyze", "/no/such/corpus")]
     [InlineData("analyze", "{corpus}", "--period", "fortnight")]
     [InlineData("kwic", "{corpus}")]
+    [InlineData("kwic", "{corpus}", "*ism")]
+    [InlineData("kwic", "{corpus}", "sep(", "--regex")]
+    [InlineData("kwic", "{corpus}", "separatists", "--layer", "framing")]
     [InlineData("compare", "{corpus}", "--layer", "words")]
     [InlineData("lexicon", "validate", "/no/such/lexicon.json")]
     [InlineData("report", "/no/such/report.json")]
@@ -171,19 +174,55 @@ public sealed class ConsoleEndToEndTests(AnalyzeFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task Kwic_piped_is_plain_text_and_finds_every_separatists_line()
+    public async Task Kwic_label_piped_is_plain_text_and_finds_every_separatists_annotation()
     {
         using var dir = new TempDir();
-        var r = await TextLensProcess.RunAsync(dir.Path, "kwic", TextLensProcess.SampleCorpus, "separatists", "--threads", "1");
+        var r = await TextLensProcess.RunAsync(dir.Path, "kwic", TextLensProcess.SampleCorpus, "separatists", "--label", "--threads", "1");
         Assert.True(r.ExitCode == 0, r.ToString());
         Assert.DoesNotContain('\u001b', r.Stdout);
         var lines = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(6, lines.Length); // 6 mentions in the whole corpus (labels.csv, group all)
         Assert.All(lines, l => Assert.Matches(@"\[[^\]]*separatist", l.ToLowerInvariant()));
 
-        var csv = await TextLensProcess.RunAsync(dir.Path, "kwic", TextLensProcess.SampleCorpus, "separat*", "--layer", "framing", "--format", "csv", "--threads", "1");
+        var csv = await TextLensProcess.RunAsync(dir.Path, "kwic", TextLensProcess.SampleCorpus, "separatists", "--label", "--layer", "framing", "--format", "csv", "--threads", "1");
         Assert.True(csv.ExitCode == 0, csv.ToString());
         Assert.StartsWith("documentId,group,period,layer,category,label,start,length,left,text,right,facets", csv.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Kwic_text_pattern_finds_tokens_of_the_text_with_the_pattern_as_label()
+    {
+        using var dir = new TempDir();
+        var r = await TextLensProcess.RunAsync(dir.Path, "kwic", TextLensProcess.SampleCorpus, "separatist*", "--format", "jsonl", "--window", "3", "--threads", "1");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        var lines = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.NotEmpty(lines);
+        Assert.All(lines, l =>
+        {
+            Assert.Equal(("text", "glob", "separatist*"), (l.GetProperty("layer").GetString(), l.GetProperty("category").GetString(), l.GetProperty("label").GetString()));
+            Assert.StartsWith("separatist", l.GetProperty("text").GetString()!, StringComparison.OrdinalIgnoreCase);
+        });
+        Assert.Contains($"{lines.Count} lines (pattern 'separatist*')", r.Stderr, StringComparison.Ordinal);
+
+        var limited = await TextLensProcess.RunAsync(dir.Path, "kwic", TextLensProcess.SampleCorpus, "separatist*", "--limit", "2", "--threads", "1");
+        Assert.Equal(2, limited.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains($"{lines.Count} lines (pattern 'separatist*'; first 2 shown, --limit 0 for all)", limited.Stderr, StringComparison.Ordinal);
+    }
+
+    [SeedsFact]
+    public async Task Kwic_on_the_seeds_finds_six_separatist_lines_and_one_tractor_line()
+    {
+        using var dir = new TempDir();
+        var separatists = await TextLensProcess.RunAsync(dir.Path, "kwic", SeedsFactAttribute.Path, "separatist*");
+        Assert.True(separatists.ExitCode == 0, separatists.ToString());
+        var lines = separatists.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(6, lines.Length);
+        Assert.Contains(lines, l => l.Contains("Armenian [separatists]", StringComparison.Ordinal));
+
+        var tractor = await TextLensProcess.RunAsync(dir.Path, "kwic", SeedsFactAttribute.Path, "tractor", "--format", "csv");
+        Assert.True(tractor.ExitCode == 0, tractor.ToString());
+        Assert.Equal(2, tractor.Stdout.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length); // header and one line
+        Assert.Contains(",text,word,tractor,", tractor.Stdout, StringComparison.Ordinal);
     }
 
     [SeedsFact]

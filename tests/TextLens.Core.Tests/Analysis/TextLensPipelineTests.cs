@@ -144,6 +144,42 @@ public class TextLensPipelineTests
     }
 
     [Fact]
+    public async Task AnalyzeAsync_OnDocument_GivesTheSentenceOfEachAnnotation()
+    {
+        var docs = new[] { Docs.Make("a", "The mine exploded. Forces came. Then separatists left the road.", "A", null) };
+        var sentences = new List<(string, int)>();
+        var options = new AnalysisOptions
+        {
+            MaxDegreeOfParallelism = 2,
+            OnDocument = (r, _) =>
+            {
+                sentences.AddRange(r.Annotations.Zip(r.AnnotationSentences, (a, s) => (a.Label, s)));
+                return ValueTask.CompletedTask;
+            },
+        };
+
+        await Pipeline().AnalyzeAsync(new InMemoryCorpus(docs), options);
+
+        Assert.Equal([("mine", 0), ("forces", 1), ("separatists", 2), ("road", 2)], sentences);
+    }
+
+    [Fact]
+    public async Task AnalyzeAndAnalyzeDocumentsAsync_ResultsCarrySentenceIndexes()
+    {
+        var doc = Docs.Make("a", "The mine exploded. Forces came.", "A", null);
+        var sentences = new List<int>();
+
+        var single = Pipeline().Analyze(doc);
+        await foreach (var r in Pipeline().AnalyzeDocumentsAsync(new InMemoryCorpus([doc])))
+        {
+            sentences.AddRange(r.AnnotationSentences);
+        }
+
+        Assert.Equal([0, 1], single.AnnotationSentences);
+        Assert.Equal([0, 1], sentences);
+    }
+
+    [Fact]
     public async Task AnalyzeAsync_Cancelled_ThrowsOperationCanceled()
     {
         using var cts = new CancellationTokenSource();
