@@ -39,6 +39,13 @@ internal sealed partial class AttributionExtractor
             p--;
         }
 
+        // A negated verb reports nothing unless a clause or quotation follows: "did not respond to a request for
+        // comment", "would not say whether", but "never said that ...".
+        if (IsNegation(p) && !(KeyIs(e, "that") || IsQuoteMark(e) || IsPunct(e, ':') || IsPunct(e, ',')))
+        {
+            return;
+        }
+
         // Forms that are also nouns (reports, claims, states) need a real subject and a clause, name or quotation after.
         if (verb.AlsoNoun && form is VerbForm.Base or VerbForm.ThirdPerson && !((StrongSubjectEnd(p) || KeyIs(e, "that")) && LicensesVerb(e)))
         {
@@ -91,6 +98,24 @@ internal sealed partial class AttributionExtractor
         {
             Participle(t, e, verb);
         }
+    }
+
+    private bool IsTopicPreposition(int i) => KeyIs(i, "of") || KeyIs(i, "about") || KeyIs(i, "on") || KeyIs(i, "against") || KeyIs(i, "over");
+
+    /// <summary>Whether the token after <c>to</c> starts its object (a determiner, pronoun, name or number) rather than an infinitive.</summary>
+    private bool TakesObject(int i) =>
+        IsWord(i) && (Has(i, WordClass.Determiner | WordClass.Pronoun) || IsCapitalized(i) || T[i].Kind == TokenKind.Number);
+
+    /// <summary>Whether token <paramref name="i"/> negates the verb after it (<c>not</c>, <c>n't</c>, <c>never</c>, <c>didn't</c>, ...).</summary>
+    private bool IsNegation(int i)
+    {
+        if ((uint)i >= (uint)_count || !(IsWord(i) || IsClitic(i)))
+        {
+            return false;
+        }
+
+        var key = _doc.KeyOf(T[i]);
+        return key is "not" or "never" or "cannot" || key.EndsWith("n't", StringComparison.Ordinal) || key.EndsWith("n’t", StringComparison.Ordinal);
     }
 
     /// <summary>Whether token <paramref name="p"/> can end the subject of a verb whose forms are also nouns.</summary>
@@ -325,9 +350,37 @@ internal sealed partial class AttributionExtractor
             break;
         }
 
-        if (j >= end)
+        // "In the memo, Blake wrote:" and the quotation in the next paragraph.
+        if (j >= end && !(colon && j == end && j < _count && _ws.QuoteOpenAt[j] >= 0))
         {
             return false;
+        }
+
+        // A prepositional phrase is no content ("reported along the line of contact", "responded to a request"),
+        // unless a that-clause follows it ("said in 2019 that ..."); "of", "about", "on", "against" and "over" take a
+        // topic ("warned of", "commented on"), and "to" before a verb is an infinitive ("vowed to cut").
+        if (Has(j, WordClass.Preposition) && !IsTopicPreposition(j) && !(KeyIs(j, "to") && !TakesObject(j + 1)) && _ws.QuoteOpenAt[j] < 0)
+        {
+            var that = -1;
+            for (var k = j + 1; k < Math.Min(end, j + 12) && that < 0; k++)
+            {
+                _ws.Steps++;
+                if (KeyIs(k, "that"))
+                {
+                    that = k;
+                }
+                else if (IsQuoteMark(k) || IsPunct(k, ',') || IsPunct(k, ':'))
+                {
+                    break;
+                }
+            }
+
+            if (that < 0)
+            {
+                return false;
+            }
+
+            j = that;
         }
 
         var startsQuote = _ws.QuoteOpenAt[j] >= 0;
@@ -367,7 +420,7 @@ internal sealed partial class AttributionExtractor
         {
             var quote = _doc.Quotes[_ws.QuoteOpenAt[j]];
             found.Quote = _ws.QuoteOpenAt[j];
-            (found.Content1Start, found.Content1End) = (quote.ContentStart, quote.ContentEnd);
+            (found.Content1Start, found.Content1End) = (quote.ContentStart, QuotationEnd(_ws.QuoteOpenAt[j]));
         }
         else if (found.Mode == AttributionMode.Direct)
         {
@@ -484,9 +537,19 @@ internal sealed partial class AttributionExtractor
         var limit = SentenceFirst(t);
         var i = t - 1;
         var skipped = 0;
+        var parenthesisEnd = -1;
         while (i >= limit && skipped <= _options.MaxSourceDistanceTokens)
         {
             _ws.Steps++;
+
+            // "Rep. Gwen Moore (D-Wis.) said": a parenthesis after a name is part of the source.
+            if (IsPunct(i, ')') && parenthesisEnd < 0 && OpeningParenthesis(i, limit) is var open and > 0 && IsCapitalized(open - 1))
+            {
+                parenthesisEnd = i + 1;
+                i = open - 1;
+                continue;
+            }
+
             if (!IsWord(i))
             {
                 break;
@@ -581,8 +644,48 @@ internal sealed partial class AttributionExtractor
         }
 
         ss = NounPhraseLeft(i, limit);
-        se = i + 1;
+        se = parenthesisEnd > i ? parenthesisEnd : i + 1;
         return ss >= 0;
+    }
+
+    /// <summary>The opening parenthesis of the one closing at <paramref name="close"/>, at most eight tokens back and not before <paramref name="limit"/>; -1 when none.</summary>
+    private int OpeningParenthesis(int close, int limit)
+    {
+        for (var k = close - 1; k >= limit && close - k <= 8; k--)
+        {
+            _ws.Steps++;
+            if (IsPunct(k, '('))
+            {
+                return k;
+            }
+
+            if (IsPunct(k, ')') || IsQuoteMark(k) || IsSentenceFinal(k))
+            {
+                return -1;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The closing parenthesis of the one opening at <paramref name="open"/>, at most eight tokens on and before <paramref name="end"/>; -1 when none.</summary>
+    private int ClosingParenthesis(int open, int end)
+    {
+        for (var k = open + 1; k < end && k - open <= 8; k++)
+        {
+            _ws.Steps++;
+            if (IsPunct(k, ')'))
+            {
+                return k;
+            }
+
+            if (IsPunct(k, '(') || IsQuoteMark(k))
+            {
+                return -1;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>
@@ -958,6 +1061,12 @@ internal sealed partial class AttributionExtractor
         if (stop <= e || (stop == e + 1 && Has(e, WordClass.Determiner)))
         {
             return false;
+        }
+
+        // "said Rep. Elijah Cummings (D-Md.)".
+        if (IsPunct(stop, '(') && IsCapitalized(stop - 1) && ClosingParenthesis(stop, end) is var close and > 0)
+        {
+            stop = close + 1;
         }
 
         (ss, se) = (e, stop);

@@ -773,6 +773,42 @@ internal sealed partial class AttributionExtractor
         return false;
     }
 
+    /// <summary>
+    /// The end (characters) of quotation <paramref name="q"/>'s content; for a quotation left unclosed at its
+    /// paragraph's end, the orphan closing mark of a following paragraph that is not reopened (a multi-paragraph
+    /// quotation without reopening marks), looked for at most 400 tokens on and before any new opening mark.
+    /// </summary>
+    private int QuotationEnd(int q)
+    {
+        var quote = _doc.Quotes[q];
+        if ((quote.Flags & QuoteFlags.Unclosed) == 0)
+        {
+            return quote.ContentEnd;
+        }
+
+        var from = quote.FirstToken + quote.TokenCount;
+        for (var k = from; k < _count && k - from < 400; k++)
+        {
+            _ws.Steps++;
+            if (!IsQuoteMark(k))
+            {
+                continue;
+            }
+
+            if (_ws.QuoteOpenAt[k] >= 0)
+            {
+                break;
+            }
+
+            if (_ws.QuoteCloseAt[k] < 0 && !T[k].Has(TokenFlags.SpaceBefore))
+            {
+                return T[k].Start;
+            }
+        }
+
+        return quote.ContentEnd;
+    }
+
     // ---- emission ---------------------------------------------------------------------------------------------
 
     private void Emit(FoundAttribution found)
