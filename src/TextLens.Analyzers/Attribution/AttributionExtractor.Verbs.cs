@@ -80,7 +80,11 @@ internal sealed partial class AttributionExtractor
         var hedged = false;
         if (LeftSource(t, out var ss, out var se, ref hedged))
         {
-            SourceBefore(t, e, verb, ss, se, hedged);
+            if (!IsEvidenceWithoutSpeaker(verb, ss, se))
+            {
+                SourceBefore(t, e, verb, ss, se, hedged);
+            }
+
             return;
         }
 
@@ -105,6 +109,38 @@ internal sealed partial class AttributionExtractor
     /// <summary>Whether the token after <c>to</c> starts its object (a determiner, pronoun, name or number) rather than an infinitive.</summary>
     private bool TakesObject(int i) =>
         IsWord(i) && (Has(i, WordClass.Determiner | WordClass.Pronoun) || IsCapitalized(i) || T[i].Kind == TokenKind.Number);
+
+    /// <summary>
+    /// Evidence verbs (<c>show</c>, <c>suggest</c>, <c>indicate</c>, <c>predict</c>, <c>demonstrate</c>, <c>prove</c>)
+    /// report speech only when someone speaks through them: "Smith suggested that ...", "the ministry's report
+    /// shows ...", but not "the data suggest", "polls show", "it indicates" — a study or a number is not quoted.
+    /// </summary>
+    private bool IsEvidenceWithoutSpeaker(CueVerb verb, int ss, int se)
+    {
+        if (!EvidenceLemmas.Contains(verb.Lemma))
+        {
+            return false;
+        }
+
+        var head = se - 1;
+        while (head > ss && !IsWord(head))
+        {
+            head--;
+        }
+
+        return EvidenceSubjects.Contains(_doc.KeyOf(T[head]).ToString());
+    }
+
+    private static readonly HashSet<string> EvidenceLemmas = new(StringComparer.Ordinal) { "show", "suggest", "indicate", "predict", "demonstrate", "prove" };
+
+    /// <summary>Heads of subjects that are evidence, not speakers.</summary>
+    private static readonly HashSet<string> EvidenceSubjects = new(StringComparer.Ordinal)
+    {
+        "it", "this", "that", "these", "those", "data", "study", "studies", "poll", "polls", "polling", "survey", "surveys", "research",
+        "result", "results", "figure", "figures", "number", "numbers", "evidence", "statistics", "analysis", "analyses", "findings",
+        "model", "models", "trend", "trends", "record", "records", "estimate", "estimates", "projection", "projections", "experience",
+        "history", "chart", "map", "maps", "test", "tests",
+    };
 
     /// <summary>Whether token <paramref name="i"/> negates the verb after it (<c>not</c>, <c>n't</c>, <c>never</c>, <c>didn't</c>, ...).</summary>
     private bool IsNegation(int i)

@@ -110,6 +110,51 @@ public sealed class AttributionConstructionTests
     }
 
     [Fact]
+    public void Colon_after_a_verb_takes_the_quotation_of_the_next_paragraph_through_its_orphan_closing_mark()
+    {
+        const string text = "In the memo, Blake wrote:\n\n\"We have frozen hiring and cancelled travel.\n\nThat has not been enough.\"\n\nShares rose.";
+        var a = Find(text).Single("wrote");
+        Assert.Equal("Blake", a.Source);
+        Assert.Equal("We have frozen hiring and cancelled travel.\n\nThat has not been enough.", a.Content);
+        Assert.Equal("direct", a["mode"]);
+    }
+
+    [Fact]
+    public void Colon_after_a_short_clause_gives_the_quotation_to_its_subject()
+    {
+        const string text = "Coach Nadia Brennan was more blunt: “We did not panic.”";
+        var a = Find(text).Single(":");
+        Assert.Equal("Coach Nadia Brennan", a.Source);
+        Assert.Equal("We did not panic.", a.Content);
+        Assert.Equal("colon", a["cue"]);
+    }
+
+    [Fact]
+    public void Parenthesis_after_a_name_is_part_of_the_source()
+    {
+        var before = Find("Rep. Gwen Moore (D-Wis.) said the law was unfair.").Single("said");
+        Assert.Equal("Rep. Gwen Moore (D-Wis.)", before.Source);
+        var after = Find("“Subpoenas are not optional,” said Rep. Jason Chaffetz (R-Utah).").Single("said");
+        Assert.Equal("Rep. Jason Chaffetz (R-Utah)", after.Source);
+    }
+
+    [Theory]
+    [InlineData("The campaign did not respond to a request for comment.")]
+    [InlineData("The minister would not say whether the talks had failed.")]
+    [InlineData("Ceasefire violations reported along the line of contact")]
+    [InlineData("The data suggest the trend will continue.")]
+    [InlineData("It indicates that fire seasons are longer.")]
+    [InlineData("Polls show that the race is tied.")]
+    public void No_speech_is_reported(string text) => Assert.Empty(Find(text));
+
+    [Theory]
+    [InlineData("The minister never said that the talks had failed.", "said", "The minister")]
+    [InlineData("Smith suggested that the talks resume.", "suggested", "Smith")]
+    [InlineData("The governor vowed to cut taxes.", "vowed", "The governor")]
+    [InlineData("The ministry said in 2019 that the road was open.", "said", "The ministry")]
+    public void Speech_with_a_speaker_is_reported(string text, string cue, string source) => Assert.Equal(source, Find(text).Single(cue).Source);
+
+    [Fact]
     public void Appositive_name_after_a_description_is_part_of_the_source()
     {
         const string text = "The head of the monitoring mission, Jan Eriksen, said his team could not reach the area.";
