@@ -17,6 +17,7 @@ internal static class TextLensCli
         root.Add(AnalyzeCommand.Create(output, error));
         root.Add(KwicCommand.Create(output, error));
         root.Add(CompareCommand.Create(output, error));
+        root.Add(EvaluateCommand.Create(output, error));
         root.Add(LexiconCommand.Create(output, error));
         root.Add(ReportCommand.Create(output, error));
         root.Add(BenchCommand.Create(output, error));
