@@ -574,14 +574,21 @@ internal sealed partial class AttributionExtractor
         var i = t - 1;
         var skipped = 0;
         var parenthesisEnd = -1;
+
+        // "Rep. Gwen Moore (D-Wis.) said": a parenthesis after a name is part of the source (the abbreviation's period
+        // may have ended a sentence inside it).
+        if (i >= 0 && i < limit && IsPunct(i, ')'))
+        {
+            limit = SentenceFirst(i);
+        }
+
         while (i >= limit && skipped <= _options.MaxSourceDistanceTokens)
         {
             _ws.Steps++;
-
-            // "Rep. Gwen Moore (D-Wis.) said": a parenthesis after a name is part of the source.
-            if (IsPunct(i, ')') && parenthesisEnd < 0 && OpeningParenthesis(i, limit) is var open and > 0 && IsCapitalized(open - 1))
+            if (IsPunct(i, ')') && parenthesisEnd < 0 && OpeningParenthesis(i, SentenceFirst(Math.Max(0, limit - 1))) is var open and > 0 && IsCapitalized(open - 1))
             {
                 parenthesisEnd = i + 1;
+                limit = Math.Min(limit, SentenceFirst(open));
                 i = open - 1;
                 continue;
             }
@@ -695,7 +702,7 @@ internal sealed partial class AttributionExtractor
                 return k;
             }
 
-            if (IsPunct(k, ')') || IsQuoteMark(k) || IsSentenceFinal(k))
+            if (IsPunct(k, ')') || IsQuoteMark(k))
             {
                 return -1;
             }
