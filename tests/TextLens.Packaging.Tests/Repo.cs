@@ -12,15 +12,16 @@ internal static class Repo
 
     public static string PublicApiFolder => Path.Combine(Root, "tests", "TextLens.Packaging.Tests", "PublicApi");
 
-    /// <summary>The three library assemblies (what the library packages ship).</summary>
+    /// <summary>The four library assemblies (what the library packages ship).</summary>
     public static Assembly[] LibraryAssemblies { get; } =
     [
         typeof(TextLensPipeline).Assembly,                                                            // TextLens.Core
         typeof(FramingBuilderExtensions).Assembly,                                                    // TextLens.Analyzers
         typeof(Microsoft.Extensions.DependencyInjection.TextLensServiceCollectionExtensions).Assembly, // TextLens.Extensions.DependencyInjection
+        typeof(TextLens.Parquet.ParquetAnnotationsWriter).Assembly,                                   // TextLens.Parquet
     ];
 
-    public static readonly string[] LibraryPackageIds = ["TextLens.Core", "TextLens.Analyzers", "TextLens.Extensions.DependencyInjection"];
+    public static readonly string[] LibraryPackageIds = ["TextLens.Core", "TextLens.Analyzers", "TextLens.Extensions.DependencyInjection", "TextLens.Parquet"];
 
     public const string ToolPackageId = "TextLens.Cli";
 }

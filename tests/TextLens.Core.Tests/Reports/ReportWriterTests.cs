@@ -126,6 +126,24 @@ public sealed class ReportWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task AnnotationsWriter_AnalyzerWithoutAnnotationRows_LeavesItsLayerOut()
+    {
+        var counter = new WordListAnalyzer("test.counter", "counts", "mine") { Descriptor = new("test.counter", 1, "counts") { WritesAnnotationRows = false } };
+        var pipeline = new TextLensPipelineBuilder().AddAnalyzer(new WordListAnalyzer("test.words", "words", "mine")).AddAnalyzer(counter).Build();
+        await using (var writer = new AnnotationsWriter(_dir, pipeline.Analyzers.Select(a => a.Descriptor)))
+        {
+            var options = new AnalysisOptions { OnDocument = writer.WriteAsync, MaxDegreeOfParallelism = 2 };
+            await pipeline.AnalyzeAsync(new InMemoryCorpus([Docs.Make("a", "A mine.")]), options);
+            await writer.CompleteAsync();
+        }
+
+        var line = Assert.Single(await File.ReadAllLinesAsync(Path.Combine(_dir, AnnotationsWriter.FileName)));
+        Assert.Equal(
+            """{"id":"a","group":"unknown","period":"all","tokens":2,"documentFacets":[],"annotations":[{"layer":"words","start":2,"length":4,"text":"mine","category":"m","label":"mine","facets":{"voice":"authorial"}}],"failures":[]}""",
+            line);
+    }
+
+    [Fact]
     public async Task AnnotationsWriter_NotCompleted_LeavesNoFile()
     {
         await using (var writer = new AnnotationsWriter(_dir))
