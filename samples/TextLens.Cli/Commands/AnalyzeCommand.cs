@@ -108,6 +108,12 @@ internal sealed class CorpusCommandOptions
     private readonly Option<string[]> _gazetteers = new("--gazetteer") { Description = "A gazetteer: a TextLens JSON file or an embedded name (world, karabakh); repeatable. Replaces the default gazetteers." };
     private readonly Option<string[]> _cues = new("--cues") { Description = "An attribution cue lexicon file; repeatable. Added to the default cues." };
     private readonly Option<string[]> _plugins = new("--plugin") { Description = "A plugin assembly (.dll) to load; repeatable. Only the named files are loaded." };
+    private readonly Option<string> _recognizer = new("--recognizer")
+    {
+        Description = "Finder of names the gazetteers do not list: statistical (the embedded CoNLL-2003 model) or rules (capitalised sequences with cue words).",
+        DefaultValueFactory = _ => "statistical",
+    };
+
     private readonly Option<string?> _manifest = new("--manifest") { Description = "Re-run the analysis recorded in a report.json (analyzers, versions, options, lexicons, grouping)." };
 
     /// <param name="formatName">The name of the corpus-format option (<c>--corpus-format</c> where <c>--format</c> means the output format).</param>
@@ -127,6 +133,7 @@ internal sealed class CorpusCommandOptions
         command.Add(_gazetteers);
         command.Add(_cues);
         command.Add(_plugins);
+        command.Add(_recognizer);
         command.Add(_manifest);
     }
 
@@ -163,18 +170,25 @@ internal sealed class CorpusCommandOptions
             fields = fields with { Id = [id] };
         }
 
+        var recognizer = parse.GetValue(_recognizer)?.Trim().ToLowerInvariant();
+        if (recognizer is not ("rules" or "statistical"))
+        {
+            throw new ArgumentException($"Unknown --recognizer '{parse.GetValue(_recognizer)}': use statistical or rules.");
+        }
+
         var groupBy = parse.GetValue(_groupBy);
         return new RunSettings(format, fields,
             string.IsNullOrWhiteSpace(groupBy) || groupBy.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : groupBy,
             period, PipelineFactory.ParseNames(parse.GetValue(_analyzers)), threads,
             parse.GetValue(_lexicons) ?? [], parse.GetValue(_gazetteers) ?? [], parse.GetValue(_cues) ?? [], parse.GetValue(_plugins) ?? [],
-            parse.GetValue(_manifest));
+            parse.GetValue(_manifest), recognizer);
     }
 }
 
 /// <summary>Settings shared by corpus commands.</summary>
 internal sealed record RunSettings(CorpusFormat? Format, FieldMapping Fields, string? GroupBy, PeriodUnit Period, IReadOnlyList<string> Analyzers, int Threads,
-    IReadOnlyList<string> Lexicons, IReadOnlyList<string> Gazetteers, IReadOnlyList<string> CueLexicons, IReadOnlyList<string> Plugins, string? Manifest)
+    IReadOnlyList<string> Lexicons, IReadOnlyList<string> Gazetteers, IReadOnlyList<string> CueLexicons, IReadOnlyList<string> Plugins, string? Manifest,
+    string Recognizer = "statistical")
 {
     /// <summary>Builds the pipeline and analysis options: from the manifest when one is named, else from the settings.</summary>
     public (TextLensPipeline Pipeline, AnalysisOptions Options, IDisposable Lifetime) Build()
