@@ -12,7 +12,7 @@ internal static class ExitCodes
     /// <summary>Usage or configuration error: bad arguments, missing file, malformed lexicon or plugin. Nothing was analysed.</summary>
     public const int UsageError = 2;
 
-    /// <summary>Failure: the run could not complete.</summary>
+    /// <summary>Failure: the run could not complete, including every problem with the output (an unusable --out folder, a full disk).</summary>
     public const int Failure = 3;
 
     /// <summary>Interrupted by Ctrl+C (SIGINT); no partial output file is left.</summary>
@@ -20,5 +20,5 @@ internal static class ExitCodes
 
     /// <summary>The text shown in <c>--help</c>.</summary>
     public const string Help =
-        "Exit codes: 0 success; 1 completed with skipped documents or analyzer failures; 2 usage or configuration error; 3 failure; 130 interrupted (Ctrl+C).";
+        "Exit codes: 0 success; 1 completed with skipped documents or analyzer failures; 2 usage or configuration error; 3 failure, including any --out folder or file that cannot be written; 130 interrupted (Ctrl+C or SIGTERM).";
 }

@@ -41,6 +41,7 @@ internal sealed class PipelineFactory : IDisposable
         Add(values, "Framing:Lexicons", settings.Lexicons);
         Add(values, "Entities:Gazetteers", settings.Gazetteers);
         Add(values, "Attribution:CueLexicons", settings.CueLexicons);
+        values["Entities:Recognizer"] = settings.Recognizer;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 
         var builder = new TextLensPipelineBuilder();

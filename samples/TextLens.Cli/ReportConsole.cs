@@ -12,14 +12,14 @@ internal static class ReportConsole
     {
         var console = Create(output);
         var m = report.Manifest;
-        console.MarkupLine($"[bold]TextLens {Markup.Escape(m.TextLensVersion)}[/] · {Markup.Escape(m.Source)} · " +
+        console.MarkupLine($"[bold]TextLens {TerminalText.Markup(m.TextLensVersion)}[/] · {TerminalText.Markup(m.Source)} · " +
             $"{m.Counts.DocumentsAnalyzed:N0} documents analysed, {m.Counts.DocumentsSkipped:N0} skipped, {m.Counts.DocumentsFlagged:N0} flagged, " +
             $"{m.Counts.Tokens:N0} tokens" + (m.Run is { } run ? $" in {run.ElapsedSeconds:F1}s" : ""));
 
         var corpus = new Table().Title("Corpus").AddColumns("group", "period", "documents", "tokens");
         foreach (var row in report.Corpus.Where(r => r.Period == PeriodKey.All || m.Period != "none"))
         {
-            corpus.AddRow(Markup.Escape(row.Group), Markup.Escape(row.Period), row.Documents.ToString("N0", CultureInfo.InvariantCulture), row.Tokens.ToString("N0", CultureInfo.InvariantCulture));
+            corpus.AddRow(TerminalText.Markup(row.Group), TerminalText.Markup(row.Period), row.Documents.ToString("N0", CultureInfo.InvariantCulture), row.Tokens.ToString("N0", CultureInfo.InvariantCulture));
         }
 
         console.Write(corpus);
@@ -33,7 +33,7 @@ internal static class ReportConsole
                 .SelectMany(g => g.OrderByDescending(l => l.Mentions).ThenBy(l => l.Label, StringComparer.Ordinal).Take(topLabels));
             foreach (var l in rows)
             {
-                table.AddRow(Markup.Escape(l.Group), Markup.Escape(l.Category), Markup.Escape(l.Label), l.Mentions.ToString(CultureInfo.InvariantCulture),
+                table.AddRow(TerminalText.Markup(l.Group), TerminalText.Markup(l.Category), TerminalText.Markup(l.Label), l.Mentions.ToString(CultureInfo.InvariantCulture),
                     l.Documents.ToString(CultureInfo.InvariantCulture), l.RatePer10kTokens.ToString("F2", CultureInfo.InvariantCulture),
                     l.ShareInCategory.ToString("P0", CultureInfo.InvariantCulture));
             }
@@ -69,7 +69,7 @@ internal static class ReportConsole
                     text += $" · +{labels.Count - maxLabels} more";
                 }
 
-                table.AddRow(Markup.Escape(concept.Key), Markup.Escape(group.Key), total.ToString(CultureInfo.InvariantCulture), Markup.Escape(text));
+                table.AddRow(TerminalText.Markup(concept.Key), TerminalText.Markup(group.Key), total.ToString(CultureInfo.InvariantCulture), TerminalText.Markup(text));
             }
         }
 
@@ -90,7 +90,7 @@ internal static class ReportConsole
         var table = new Table().Title("Top sources (attribution, all periods)").AddColumns("source", "type", "mentions");
         foreach (var g in groups)
         {
-            table.AddColumn(Markup.Escape(g));
+            table.AddColumn(TerminalText.Markup(g));
         }
 
         var sources = rows.GroupBy(r => (r.Category, r.Label))
@@ -98,12 +98,36 @@ internal static class ReportConsole
             .OrderByDescending(s => s.Mentions).ThenBy(s => s.Label, StringComparer.Ordinal).Take(top);
         foreach (var s in sources)
         {
-            var cells = new List<string> { Markup.Escape(s.Label), Markup.Escape(s.Category), s.Mentions.ToString(CultureInfo.InvariantCulture) };
+            var cells = new List<string> { TerminalText.Markup(s.Label), TerminalText.Markup(s.Category), s.Mentions.ToString(CultureInfo.InvariantCulture) };
             cells.AddRange(groups.Select(g => s.ByGroup.GetValueOrDefault(g).ToString(CultureInfo.InvariantCulture)));
             table.AddRow(cells.ToArray());
         }
 
         console.Write(table);
+    }
+
+    /// <summary>
+    /// Lists the first <paramref name="limit"/> records skipped and analyzer failures (not flags) on the error writer, then
+    /// how many more there are; errors.csv holds all of them.
+    /// </summary>
+    public static async Task WriteSkippedAsync(CorpusReport report, TextWriter error, int limit = 20)
+    {
+        var listed = 0;
+        var total = 0;
+        foreach (var e in report.Manifest.Errors.Where(e => e.Kind != "flag"))
+        {
+            if (total++ < limit)
+            {
+                listed++;
+                await error.WriteLineAsync(TerminalText.Printable(
+                    $"textlens: skipped {e.Source}{(e.Line is { } l ? $":{l}" : e.Record is { } r ? $"#{r}" : "")}{(e.Analyzer is null ? "" : $" [{e.Analyzer}]")}: {e.Message}"));
+            }
+        }
+
+        if (total > listed)
+        {
+            await error.WriteLineAsync($"textlens: ... and {total - listed:N0} more (every one in errors.csv)");
+        }
     }
 
     /// <summary>Whether a writer is the interactive terminal (colours, markup, progress).</summary>

@@ -37,14 +37,11 @@ internal static class TextLensCli
         }
 
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            cts.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
 
-        // SIGINT (Ctrl+C, or kill -INT from a script) and SIGTERM cancel the run; a second signal ends the process at once.
+        // SIGINT (Ctrl+C, or kill -INT from a script) and SIGTERM cancel the run; a second signal ends the process at once
+        // (its default action is left alone). This is the only handler: a Console.CancelKeyPress handler that always set
+        // e.Cancel kept the second Ctrl+C from ending the process. The analyzers and the parser observe the cancellation
+        // inside a document, so the first signal stops a run within a fraction of a second.
         void OnSignal(PosixSignalContext context)
         {
             if (cts.IsCancellationRequested)
@@ -69,34 +66,49 @@ internal static class TextLensCli
         }
         catch (TextLensConfigurationException ex)
         {
-            await error.WriteLineAsync($"textlens: {OneLine(ex.Message)}");
+            foreach (var line in Faults(ex))
+            {
+                await error.WriteLineAsync(TerminalText.Printable(line));
+            }
+
             return ExitCodes.UsageError;
+        }
+        catch (OutputFolderException ex)
+        {
+            await error.WriteLineAsync(TerminalText.Printable($"textlens: {OneLine(ex.Message)}"));
+            return ExitCodes.Failure;
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or ArgumentException or JsonException)
         {
-            await error.WriteLineAsync($"textlens: {OneLine(ex.Message)}");
+            await error.WriteLineAsync(TerminalText.Printable($"textlens: {OneLine(ex.Message)}"));
             return ExitCodes.UsageError;
         }
         catch (Exception ex)
         {
-            await error.WriteLineAsync($"textlens: failed: {ex.GetType().Name}: {ex.Message}");
+            await error.WriteLineAsync(TerminalText.Printable($"textlens: failed: {ex.GetType().Name}: {OneLine(ex.Message)}"));
             return ExitCodes.Failure;
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
         }
     }
 
-    /// <summary>A message on one line: the first line, with a count of the others.</summary>
+    /// <summary>A message on one line: its lines joined with " / " (nothing dropped).</summary>
     internal static string OneLine(string message)
     {
         var lines = message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return lines.Length switch
+        return lines.Length == 0 ? "unknown error" : string.Join(" / ", lines);
+    }
+
+    /// <summary>
+    /// Every fault of a configuration error, each on its own line with its location (<c>file:line:column: field: message</c>):
+    /// one fault on one line, else a count and then the faults indented.
+    /// </summary>
+    internal static IReadOnlyList<string> Faults(TextLensConfigurationException exception)
+    {
+        var faults = exception.Faults.Select(OneLine).ToList();
+        return faults.Count switch
         {
-            0 => "unknown error",
-            1 => lines[0],
-            _ => $"{lines[0]} (and {lines.Length - 1} more)",
+            0 => [$"textlens: {OneLine(exception.Message)}"],
+            1 => [$"textlens: {faults[0]}"],
+            _ => [$"textlens: {faults.Count} configuration faults:", .. faults.Select(f => "  " + f)],
         };
     }
 }

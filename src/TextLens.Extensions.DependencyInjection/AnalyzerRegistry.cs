@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Configuration;
 using TextLens.Entities;
+using TextLens.Entities.Recognition;
 using TextLens.Framing;
 using TextLens.Vocabulary;
 
@@ -137,19 +138,18 @@ public sealed class AnalyzerRegistry
     }
 
     /// <summary>
-    /// <c>"Entities": { "Gazetteers": ["world", "karabakh", "gazetteers/mine.json"] }</c>: embedded gazetteers by name
-    /// (optionally <c>embedded:</c>-prefixed), anything else a gazetteer file; the default gazetteers without settings.
-    /// Also reads the form a report manifest records (<c>gazetteers = "world@1,karabakh@1"</c>).
+    /// <c>"Entities": { "Gazetteers": ["world", "karabakh", "gazetteers/mine.json"], "Recognizer": "statistical" }</c>:
+    /// embedded gazetteers by name (optionally <c>embedded:</c>-prefixed), anything else a gazetteer file; the default
+    /// gazetteers without settings. <c>Recognizer</c> picks the finder of names the gazetteers do not list:
+    /// <c>rules</c> (the built-in rules, the library's default) or <c>statistical</c> (the embedded CoNLL-2003 model).
+    /// Also reads the form a report manifest records (<c>gazetteers = "world@1,karabakh@1"</c>,
+    /// <c>recognizer = "conll2003-perceptron/2"</c> or <c>"rules/1"</c>).
     /// </summary>
+    /// <exception cref="TextLensConfigurationException">The recognizer is not one of those.</exception>
     internal static void ConfigureEntities(TextLensPipelineBuilder builder, IConfigurationSection? section)
     {
         var sources = Sources(section, "Gazetteers");
-        if (sources.Count == 0)
-        {
-            builder.AddEntities();
-            return;
-        }
-
+        var statistical = UsesStatisticalRecognizer(section?["Recognizer"]);
         builder.AddEntities(o =>
         {
             foreach (var source in sources)
@@ -164,7 +164,26 @@ public sealed class AnalyzerRegistry
                     o.AddGazetteerFile(source);
                 }
             }
+
+            if (statistical)
+            {
+                o.UseStatisticalRecognizer();
+            }
         });
+    }
+
+    /// <summary>Whether a recognizer setting names the statistical model (<c>statistical</c>, or the name a manifest records) rather than the rules (<c>rules</c>, <c>rules/1</c>, or nothing).</summary>
+    private static bool UsesStatisticalRecognizer(string? setting)
+    {
+        const string Model = StatisticalEntityRecognizer.DefaultModelName;
+        return setting?.Trim() switch
+        {
+            null or "" => false,
+            var s when s.Equals("rules", StringComparison.OrdinalIgnoreCase) || s.StartsWith("rules/", StringComparison.Ordinal) => false,
+            var s when s.Equals("statistical", StringComparison.OrdinalIgnoreCase) || s == Model || s.StartsWith(Model + "/", StringComparison.Ordinal) => true,
+            var s => throw new TextLensConfigurationException(
+                $"Entities recognizer '{s}' is not known: use 'rules' (the built-in rules) or 'statistical' (the embedded {Model} model)."),
+        };
     }
 
     private static List<string> Sources(IConfigurationSection? section, string key)

@@ -48,7 +48,7 @@ internal sealed class AnnotationTable : RowTable
         _label = Add(new StringColumn("label", false, capacity));
         _start = Add(new ValueColumn<int>("start", capacity));
         _end = Add(new ValueColumn<int>("end", capacity));
-        _text = Add(new StringColumn("text", false, capacity));
+        _text = Add(new StringColumn("text", false, capacity, repeats: false));
         _sentence = Add(new NullableValueColumn<int>("sentence", capacity));
         _openVocabulary = Add(new ValueColumn<bool>("open_vocabulary", capacity));
         var taken = new HashSet<string>(FixedColumns, StringComparer.Ordinal);
@@ -64,7 +64,7 @@ internal sealed class AnnotationTable : RowTable
             _declared.Add(facet.Name, Add(new StringColumn(name, true, capacity)));
         }
 
-        _facets = Add(new StringColumn("facets", true, capacity));
+        _facets = Add(new StringColumn("facets", true, capacity, repeats: false));
     }
 
     /// <summary>The column a declared facet is written to: its own name, or <c>facet_</c> and its name when that is taken.</summary>

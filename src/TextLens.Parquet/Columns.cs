@@ -11,6 +11,9 @@ internal abstract class Column(DataField field)
 {
     public DataField Field { get; } = field;
 
+    /// <summary>The encoding to ask Parquet.Net for: dictionary for strings that repeat, delta for integers.</summary>
+    public virtual EncodingHint Encoding => EncodingHint.Default;
+
     /// <summary>Makes the filled buffer the one to write, and the written (cleared) one the one to fill.</summary>
     public abstract void Swap();
 
@@ -37,10 +40,15 @@ internal abstract class Column<TValue>(DataField field, int capacity) : Column(f
     protected abstract Task WriteAsync(ParquetRowGroupWriter rowGroup, ReadOnlyMemory<TValue> values, CancellationToken cancellationToken);
 }
 
-/// <summary>A UTF-8 string column (nullable or not); values are slices, so buffering a row copies no text.</summary>
-internal sealed class StringColumn(string name, bool nullable, int capacity)
+/// <summary>
+/// A UTF-8 string column (nullable or not); values are slices, so buffering a row copies no text. Dictionary-encoded
+/// when its values repeat (<paramref name="repeats"/>): for nearly unique values a dictionary only costs time.
+/// </summary>
+internal sealed class StringColumn(string name, bool nullable, int capacity, bool repeats = true)
     : Column<ReadOnlyMemory<char>?>(new DataField<string>(name, nullable), capacity)
 {
+    public override EncodingHint Encoding => repeats ? EncodingHint.Dictionary : EncodingHint.Default;
+
     protected override Task WriteAsync(ParquetRowGroupWriter rowGroup, ReadOnlyMemory<ReadOnlyMemory<char>?> values, CancellationToken cancellationToken) =>
         rowGroup.WriteAsync(Field, values, cancellationToken: cancellationToken);
 }
@@ -49,6 +57,8 @@ internal sealed class StringColumn(string name, bool nullable, int capacity)
 internal sealed class ValueColumn<T>(string name, int capacity) : Column<T>(new DataField<T>(name, false), capacity)
     where T : struct
 {
+    public override EncodingHint Encoding => typeof(T) == typeof(int) || typeof(T) == typeof(long) ? EncodingHint.DeltaBinaryPacked : EncodingHint.Default;
+
     protected override Task WriteAsync(ParquetRowGroupWriter rowGroup, ReadOnlyMemory<T> values, CancellationToken cancellationToken) =>
         rowGroup.WriteAsync(Field, values, cancellationToken: cancellationToken);
 }

@@ -34,7 +34,7 @@ internal sealed class DocumentTable : RowTable
     public DocumentTable(int capacity)
         : base(capacity)
     {
-        _documentId = Add(new StringColumn("document_id", false, capacity));
+        _documentId = Add(new StringColumn("document_id", false, capacity, repeats: false));
         _sequence = Add(new ValueColumn<long>("sequence", capacity));
         _source = Add(new StringColumn("source", true, capacity));
         _line = Add(new NullableValueColumn<long>("line", capacity));
@@ -43,13 +43,13 @@ internal sealed class DocumentTable : RowTable
         _period = Add(new StringColumn("period", false, capacity));
         _date = Add(new StringColumn("date", true, capacity));
         _outlet = Add(new StringColumn("outlet", true, capacity));
-        _title = Add(new StringColumn("title", true, capacity));
-        _url = Add(new StringColumn("url", true, capacity));
+        _title = Add(new StringColumn("title", true, capacity, repeats: false));
+        _url = Add(new StringColumn("url", true, capacity, repeats: false));
         _tokens = Add(new ValueColumn<int>("tokens", capacity));
         _characters = Add(new ValueColumn<int>("characters", capacity));
         _issues = Add(new StringColumn("issues", true, capacity));
         _failures = Add(new StringColumn("failures", true, capacity));
-        _metadata = Add(new StringColumn("metadata", false, capacity));
+        _metadata = Add(new StringColumn("metadata", false, capacity, repeats: false));
     }
 
     /// <summary>Buffers one analysed document.</summary>

@@ -27,12 +27,10 @@ internal sealed class ParquetTableFile<TTable> : IAsyncDisposable
             MaximumSmallPoolFreeBytes = 16 << 20,
             MaximumLargePoolFreeBytes = 64 << 20,
         };
-        foreach (var field in table.Schema.DataFields)
+        _ = table.Schema; // fixes the columns and gives each field its path
+        foreach (var (column, encoding) in table.Encodings)
         {
-            if (field.ClrType == typeof(string))
-            {
-                _options.ColumnEncodingHints[field.Path.ToString()] = EncodingHint.Dictionary;
-            }
+            _options.ColumnEncodingHints[column] = encoding;
         }
 
         _file = new AtomicFile(path);

@@ -25,6 +25,10 @@ internal abstract class RowTable(int capacity)
     /// <summary>The schema: the columns in the order they were added (fixed once read).</summary>
     public ParquetSchema Schema => _schema ??= new ParquetSchema(_columns.Select(c => c.Field));
 
+    /// <summary>The encoding each column asks for, by the column's path in the schema.</summary>
+    public IEnumerable<KeyValuePair<string, EncodingHint>> Encodings =>
+        _columns.Where(c => c.Encoding != EncodingHint.Default).Select(c => KeyValuePair.Create(c.Field.Path.ToString(), c.Encoding));
+
     protected TColumn Add<TColumn>(TColumn column)
         where TColumn : Column
     {

@@ -33,6 +33,7 @@ public class EntityBenchmarks
     private IAnalyzer _generatedGazetteerOnly = null!;
     private IAnalyzer _generatedWithUnlisted = null!;
     private IAnalyzer _defaultsWithUnlisted = null!;
+    private IAnalyzer _defaultsWithModel = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -48,8 +49,10 @@ public class EntityBenchmarks
         _generatedGazetteerOnly = new TextLensPipelineBuilder().AddEntities(o => { o.AddGazetteer(gazetteer); o.Mode = EntityMode.GazetteerOnly; }).Analyzers.Single();
         _generatedWithUnlisted = new TextLensPipelineBuilder().AddEntities(o => o.AddGazetteer(gazetteer)).Analyzers.Single();
         _defaultsWithUnlisted = new TextLensPipelineBuilder().AddEntities().Analyzers.Single();
+        _defaultsWithModel = new TextLensPipelineBuilder().AddEntities(o => o.UseStatisticalRecognizer()).Analyzers.Single();
         Console.WriteLine($"// Hits or annotations per pass: framing matcher 10k {FramingMatcher10k()}, framing analyzer {Run(_framing)}, generated gazetteer {Run(_generatedGazetteerOnly)}, " +
-                          $"+ unlisted {Run(_generatedWithUnlisted)}, world + karabakh + unlisted {Run(_defaultsWithUnlisted)}");
+                          $"+ unlisted {Run(_generatedWithUnlisted)}, world + karabakh + unlisted {Run(_defaultsWithUnlisted)}, " +
+                          $"world + karabakh + model {Run(_defaultsWithModel)}");
     }
 
     [Benchmark(Baseline = true)]
@@ -66,6 +69,10 @@ public class EntityBenchmarks
 
     [Benchmark]
     public int EntitiesDefaultsAndUnlisted() => Run(_defaultsWithUnlisted);
+
+    /// <summary>The console's default: the embedded gazetteers + the statistical model for unlisted names (<c>--recognizer statistical</c>).</summary>
+    [Benchmark]
+    public int EntitiesDefaultsAndModel() => Run(_defaultsWithModel);
 
     internal int Run(IAnalyzer analyzer)
     {

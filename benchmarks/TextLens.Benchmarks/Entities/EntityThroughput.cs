@@ -22,6 +22,7 @@ internal static class EntityThroughput
         Measure("Entities, 10,000-alias gazetteer", bench.EntitiesGazetteer10k);
         Measure("Entities, 10,000-alias gazetteer + unlisted names", bench.EntitiesGazetteer10kAndUnlisted);
         Measure("Entities, world + karabakh + unlisted names", bench.EntitiesDefaultsAndUnlisted);
+        Measure("Entities, world + karabakh + statistical model", bench.EntitiesDefaultsAndModel);
 
         void Measure(string name, Func<int> pass)
         {

@@ -30,8 +30,7 @@ internal static class AnalyzeCommand
             var (pipeline, analysis, lifetime) = run.Build();
             using var _ = lifetime;
             var source = CorpusSources.Open(path, run.Format, run.Fields);
-            var dir = Path.GetFullPath(parse.GetValue(outDir)!);
-            Directory.CreateDirectory(dir);
+            var dir = OutputFolder.Create(parse.GetValue(outDir)!);
             await using var annotations = new AnnotationsWriter(dir);
             var kwic = new KwicCollector();
             long documents = 0;
@@ -77,10 +76,7 @@ internal static class AnalyzeCommand
                     $"{AnnotationsWriter.FileName} and {KwicCollector.FileName} ({kwic.Lines.Count:N0} lines) to {dir}");
             }
 
-            foreach (var e in report.Manifest.Errors.Where(e => e.Kind != "flag").Take(20))
-            {
-                await error.WriteLineAsync($"textlens: skipped {e.Source}{(e.Line is { } l ? $":{l}" : e.Record is { } r ? $"#{r}" : "")}{(e.Analyzer is null ? "" : $" [{e.Analyzer}]")}: {e.Message}");
-            }
+            await ReportConsole.WriteSkippedAsync(report, error);
 
             return ExitCode(report);
         });
@@ -108,6 +104,17 @@ internal sealed class CorpusCommandOptions
     private readonly Option<string[]> _gazetteers = new("--gazetteer") { Description = "A gazetteer: a TextLens JSON file or an embedded name (world, karabakh); repeatable. Replaces the default gazetteers." };
     private readonly Option<string[]> _cues = new("--cues") { Description = "An attribution cue lexicon file; repeatable. Added to the default cues." };
     private readonly Option<string[]> _plugins = new("--plugin") { Description = "A plugin assembly (.dll) to load; repeatable. Only the named files are loaded." };
+    private readonly Option<int> _maxDocumentChars = new("--max-document-chars")
+    {
+        Description = "The document budget: a document longer than this many characters is skipped, counted and listed with its length (never truncated); 0 for no limit.",
+        DefaultValueFactory = _ => AnalysisOptions.DefaultMaxDocumentCharacters,
+    };
+    private readonly Option<string> _recognizer = new("--recognizer")
+    {
+        Description = "Finder of names the gazetteers do not list: statistical (the embedded CoNLL-2003 model) or rules (capitalised sequences with cue words).",
+        DefaultValueFactory = _ => "statistical",
+    };
+
     private readonly Option<string?> _manifest = new("--manifest") { Description = "Re-run the analysis recorded in a report.json (analyzers, versions, options, lexicons, grouping)." };
 
     /// <param name="formatName">The name of the corpus-format option (<c>--corpus-format</c> where <c>--format</c> means the output format).</param>
@@ -127,7 +134,9 @@ internal sealed class CorpusCommandOptions
         command.Add(_gazetteers);
         command.Add(_cues);
         command.Add(_plugins);
+        command.Add(_recognizer);
         command.Add(_manifest);
+        command.Add(_maxDocumentChars);
     }
 
     public RunSettings Read(ParseResult parse)
@@ -163,19 +172,35 @@ internal sealed class CorpusCommandOptions
             fields = fields with { Id = [id] };
         }
 
+        var maxDocumentChars = parse.GetValue(_maxDocumentChars);
+        if (maxDocumentChars < 0)
+        {
+            throw new ArgumentException($"--max-document-chars must be 0 (no limit) or positive (was {maxDocumentChars}).");
+        }
+
+        var recognizer = parse.GetValue(_recognizer)?.Trim().ToLowerInvariant();
+        if (recognizer is not ("rules" or "statistical"))
+        {
+            throw new ArgumentException($"Unknown --recognizer '{parse.GetValue(_recognizer)}': use statistical or rules.");
+        }
+
         var groupBy = parse.GetValue(_groupBy);
         return new RunSettings(format, fields,
             string.IsNullOrWhiteSpace(groupBy) || groupBy.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : groupBy,
             period, PipelineFactory.ParseNames(parse.GetValue(_analyzers)), threads,
             parse.GetValue(_lexicons) ?? [], parse.GetValue(_gazetteers) ?? [], parse.GetValue(_cues) ?? [], parse.GetValue(_plugins) ?? [],
-            parse.GetValue(_manifest));
+            parse.GetValue(_manifest), recognizer) { MaxDocumentChars = maxDocumentChars };
     }
 }
 
 /// <summary>Settings shared by corpus commands.</summary>
 internal sealed record RunSettings(CorpusFormat? Format, FieldMapping Fields, string? GroupBy, PeriodUnit Period, IReadOnlyList<string> Analyzers, int Threads,
-    IReadOnlyList<string> Lexicons, IReadOnlyList<string> Gazetteers, IReadOnlyList<string> CueLexicons, IReadOnlyList<string> Plugins, string? Manifest)
+    IReadOnlyList<string> Lexicons, IReadOnlyList<string> Gazetteers, IReadOnlyList<string> CueLexicons, IReadOnlyList<string> Plugins, string? Manifest,
+    string Recognizer = "statistical")
 {
+    /// <summary>The document budget (<see cref="AnalysisOptions.MaxDocumentCharacters"/>).</summary>
+    public int MaxDocumentChars { get; init; } = AnalysisOptions.DefaultMaxDocumentCharacters;
+
     /// <summary>Builds the pipeline and analysis options: from the manifest when one is named, else from the settings.</summary>
     public (TextLensPipeline Pipeline, AnalysisOptions Options, IDisposable Lifetime) Build()
     {
@@ -184,6 +209,7 @@ internal sealed record RunSettings(CorpusFormat? Format, FieldMapping Fields, st
             var replay = PipelineFactory.Replay(Manifest);
             var options = replay.CreateAnalysisOptions();
             options.MaxDegreeOfParallelism = Threads;
+            options.MaxDocumentCharacters = MaxDocumentChars;
             return (replay.Build(), options, replay);
         }
 
@@ -222,5 +248,6 @@ internal sealed record RunSettings(CorpusFormat? Format, FieldMapping Fields, st
         GroupBy = GroupBy,
         Period = Period,
         MaxDegreeOfParallelism = Threads,
+        MaxDocumentCharacters = MaxDocumentChars,
     };
 }

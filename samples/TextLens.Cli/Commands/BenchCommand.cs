@@ -129,7 +129,7 @@ internal static class BenchCommand
         var total = r.Steps.Sum(s => s.MedianSeconds);
         foreach (var s in r.Steps)
         {
-            table.AddRow(Markup.Escape(s.Step), s.MedianSeconds.ToString("F3", CultureInfo.InvariantCulture),
+            table.AddRow(TerminalText.Markup(s.Step), s.MedianSeconds.ToString("F3", CultureInfo.InvariantCulture),
                 (total > 0 ? s.MedianSeconds / total : 0).ToString("P0", CultureInfo.InvariantCulture),
                 Rate(s.MedianCharsPerSecond), Rate(s.MinCharsPerSecond), Rate(s.MaxCharsPerSecond),
                 $"{s.MedianAllocatedBytes / 1048576.0:F1} MB");

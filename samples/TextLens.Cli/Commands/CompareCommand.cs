@@ -118,8 +118,7 @@ internal static class CompareCommand
                 }
             }
 
-            var dir = Path.GetFullPath(parse.GetValue(outDir)!);
-            Directory.CreateDirectory(dir);
+            var dir = OutputFolder.Create(parse.GetValue(outDir)!);
             var versus = versusGroup ?? "rest";
             await ReportWriter.WriteCsvAsync(new ReportTable("compare-log-odds",
                 "Weighted log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi and Quinn 2008) of each term in a group against the rest (or the reference group).",
@@ -150,7 +149,7 @@ internal static class CompareCommand
                 foreach (var (l, s) in ranked.ThenBy(x => x.Score.Label, StringComparer.Ordinal).Take(topN))
                 {
                     var k = g2.GetValueOrDefault((l, s.Group, s.Category, s.Label));
-                    table.AddRow(Markup.Escape(s.Group), l, Markup.Escape(s.Category), Markup.Escape(s.Label), s.Count.ToString(CultureInfo.InvariantCulture),
+                    table.AddRow(TerminalText.Markup(s.Group), l, TerminalText.Markup(s.Category), TerminalText.Markup(s.Label), s.Count.ToString(CultureInfo.InvariantCulture),
                         s.RestCount.ToString(CultureInfo.InvariantCulture), s.Z.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture),
                         k is null ? "" : k.SignedG2.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture));
                 }

@@ -82,10 +82,10 @@ internal static class DiscoverCommand
             {
                 var c = candidates[i];
                 var example = lines.TryGetValue(c.Term, out var l) && l.Count > 0 ? $"{Tail(l[0].Left, 30)} [{l[0].Text}] {Head(l[0].Right, 30)}" : "";
-                table.AddRow((i + 1).ToString(CultureInfo.InvariantCulture), Markup.Escape(c.Term), c.Score.ToString("0.000", CultureInfo.InvariantCulture),
+                table.AddRow((i + 1).ToString(CultureInfo.InvariantCulture), TerminalText.Markup(c.Term), c.Score.ToString("0.000", CultureInfo.InvariantCulture),
                     c.Similarity.ToString("0.000", CultureInfo.InvariantCulture), c.Divergence.ToString("0.00", CultureInfo.InvariantCulture),
-                    c.Count.ToString(CultureInfo.InvariantCulture), Markup.Escape(c.PreferredBy), c.PreferenceZ.ToString("+0.0;-0.0", CultureInfo.InvariantCulture),
-                    Markup.Escape(example));
+                    c.Count.ToString(CultureInfo.InvariantCulture), TerminalText.Markup(c.PreferredBy), c.PreferenceZ.ToString("+0.0;-0.0", CultureInfo.InvariantCulture),
+                    TerminalText.Markup(example));
             }
 
             ReportConsole.Create(output).Write(table);

@@ -155,13 +155,13 @@ internal static class EvaluateCommand
         var console = ReportConsole.Create(output);
         foreach (var coder in evaluation.Spans)
         {
-            var table = new Table().Title($"Spans: {Markup.Escape(evaluation.ToolCoder)} against {Markup.Escape(coder.Coder)}")
+            var table = new Table().Title($"Spans: {TerminalText.Markup(evaluation.ToolCoder)} against {TerminalText.Markup(coder.Coder)}")
                 .AddColumns("layer", "label", "gold", "found", "exact P", "exact R", "exact F1", "overlap P", "overlap R", "overlap F1");
             var overlap = coder.Overlap.Labels.ToDictionary(l => (l.Layer, l.Label), l => l.Counts);
             foreach (var l in coder.Exact.Labels)
             {
                 var o = overlap[(l.Layer, l.Label)];
-                table.AddRow([Markup.Escape(l.Layer), Markup.Escape(l.Label), Count(l.Counts.Gold), Count(l.Counts.Found),
+                table.AddRow([TerminalText.Markup(l.Layer), TerminalText.Markup(l.Label), Count(l.Counts.Gold), Count(l.Counts.Found),
                     Ratio(l.Counts.Precision), Ratio(l.Counts.Recall), Ratio(l.Counts.F1), Ratio(o.Precision), Ratio(o.Recall), Ratio(o.F1)]);
             }
 
@@ -183,7 +183,7 @@ internal static class EvaluateCommand
             var table = new Table().Title(title).AddColumns("first", "second", "label", "units", "alpha nominal", "alpha interval", "kappa");
             foreach (var a in evaluation.Agreement.Where(a => a.Label == GoldEvaluation.AllLabels))
             {
-                table.AddRow(Markup.Escape(a.First), Markup.Escape(a.Second), Markup.Escape(a.Label), Count(a.Units),
+                table.AddRow(TerminalText.Markup(a.First), TerminalText.Markup(a.Second), TerminalText.Markup(a.Label), Count(a.Units),
                     Ratio(a.AlphaNominal), Ratio(a.AlphaInterval), Ratio(a.Kappa));
             }
 

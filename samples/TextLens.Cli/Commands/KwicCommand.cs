@@ -167,8 +167,8 @@ internal static class KwicCommand
             var console = ReportConsole.Create(output);
             foreach (var l in lines)
             {
-                console.MarkupLine($"[grey]{Markup.Escape(Fit(l.DocumentId, idWidth).PadRight(idWidth))}[/] {Markup.Escape(Left(l.Left))} " +
-                    $"[bold yellow]{Markup.Escape(l.Text)}[/] {Markup.Escape(Right(l.Right))}  [grey]{Markup.Escape(l.Label)}[/]");
+                console.MarkupLine($"[grey]{TerminalText.Markup(Fit(l.DocumentId, idWidth).PadRight(idWidth))}[/] {TerminalText.Markup(Left(l.Left))} " +
+                    $"[bold yellow]{TerminalText.Markup(l.Text)}[/] {TerminalText.Markup(Right(l.Right))}  [grey]{TerminalText.Markup(l.Label)}[/]");
             }
 
             return;
@@ -178,9 +178,9 @@ internal static class KwicCommand
         foreach (var l in lines)
         {
             sb.Clear();
-            sb.Append(Fit(l.DocumentId, idWidth).PadRight(idWidth)).Append("  ")
-                .Append(Left(l.Left)).Append(" [").Append(l.Text).Append("] ")
-                .Append(Right(l.Right).PadRight(RightWidth)).Append("  ").Append(l.Label);
+            sb.Append(TerminalText.Printable(Fit(l.DocumentId, idWidth).PadRight(idWidth))).Append("  ")
+                .Append(TerminalText.Printable(Left(l.Left))).Append(" [").Append(TerminalText.Printable(l.Text)).Append("] ")
+                .Append(TerminalText.Printable(Right(l.Right).PadRight(RightWidth))).Append("  ").Append(TerminalText.Printable(l.Label));
             output.WriteLine(sb.ToString().TrimEnd());
         }
     }

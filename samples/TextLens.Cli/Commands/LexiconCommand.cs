@@ -2,17 +2,19 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Spectre.Console;
+using TextLens.Analyzers.Attribution;
+using TextLens.Entities;
 using TextLens.Framing;
 using TextLens.Reports;
 
 namespace TextLens.Cli.Commands;
 
-/// <summary><c>textlens lexicon validate|show|import</c>: check, inspect and convert framing lexicons.</summary>
+/// <summary><c>textlens lexicon validate|show|import</c>: check lexicons of every kind; inspect and convert framing lexicons.</summary>
 internal static class LexiconCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var command = new Command("lexicon", "Framing lexicons: validate a file, show its concepts, labels and patterns, import LIWC .dic or quanteda YAML.");
+        var command = new Command("lexicon", "Lexicons: validate a framing lexicon, gazetteer or cue lexicon; show a framing lexicon's concepts, labels and patterns; import LIWC .dic or quanteda YAML.");
         command.Add(Validate(output, error));
         command.Add(Show(output, error));
         command.Add(Import(output, error));
@@ -21,41 +23,83 @@ internal static class LexiconCommand
 
     private static Command Validate(TextWriter output, TextWriter error)
     {
-        var file = new Argument<string>("file") { Description = "A TextLens JSON lexicon (or a LIWC .dic / quanteda .yml file, checked as imported)." };
+        var file = new Argument<string>("file")
+        {
+            Description = "A TextLens JSON framing lexicon, gazetteer or attribution cue lexicon (or a LIWC .dic / quanteda .yml file, checked as imported).",
+        };
+        var kind = new Option<string>("--kind")
+        {
+            Description = "What the file is: framing, gazetteer or cues (default: auto, from its top-level fields: concepts, entities, or verbs/phrases/sourceNouns).",
+            DefaultValueFactory = _ => "auto",
+        };
         var command = new Command("validate",
-            "Load a lexicon and check it: every fault with file:line:column and field (exit 2), or 'OK' with counts and any warnings (duplicate, overlapping, stop-word patterns).")
+            "Load a framing lexicon, gazetteer or cue lexicon and check it: every fault with file:line:column and field (exit 2), or 'OK' with counts and any warnings.")
         {
             file,
+            kind,
         };
         command.SetAction(async (parse, _) =>
         {
             var path = parse.GetValue(file)!;
-            FramingLexicon lexicon;
+            if (!File.Exists(path))
+            {
+                throw new FileNotFoundException($"No such lexicon file: {path}");
+            }
+
+            var kindName = parse.GetValue(kind)!.ToLowerInvariant();
+            var resolved = kindName == "auto" ? LexiconKinds.Detect(path) : kindName;
+            IReadOnlyList<string> warnings;
+            string summary;
             try
             {
-                lexicon = Load(path, null);
-            }
-            catch (LexiconException ex)
-            {
-                foreach (var fault in ex.LexiconFaults)
+                (summary, warnings) = resolved switch
                 {
-                    await error.WriteLineAsync($"textlens: {fault}");
+                    LexiconKinds.Framing => ValidateFraming(path),
+                    LexiconKinds.Gazetteer => ValidateGazetteer(path),
+                    LexiconKinds.Cues => ValidateCues(path),
+                    _ => throw new ArgumentException($"Unknown --kind '{kindName}': use auto, framing, gazetteer or cues."),
+                };
+            }
+            catch (TextLensConfigurationException ex)
+            {
+                var faults = ex is LexiconException lexicon ? lexicon.LexiconFaults.Select(f => f.ToString()).ToList() : ex.Faults.ToList();
+                foreach (var fault in faults)
+                {
+                    await error.WriteLineAsync(TerminalText.Printable($"textlens: {TextLensCli.OneLine(fault)}"));
                 }
 
-                await error.WriteLineAsync($"textlens: {ex.LexiconFaults.Count} fault{(ex.LexiconFaults.Count == 1 ? "" : "s")} in {path}");
+                await error.WriteLineAsync($"textlens: {faults.Count} fault{(faults.Count == 1 ? "" : "s")} in {path}");
                 return ExitCodes.UsageError;
             }
 
-            var warnings = FramingLexiconValidator.Validate(lexicon);
             foreach (var w in warnings)
             {
-                await output.WriteLineAsync($"warning: {w}");
+                await output.WriteLineAsync(TerminalText.Printable($"warning: {w}"));
             }
 
-            await output.WriteLineAsync($"OK: {Summary(lexicon)}{(warnings.Count == 0 ? "" : $", {warnings.Count} warning{(warnings.Count == 1 ? "" : "s")}")}");
+            await output.WriteLineAsync($"OK: {summary}{(warnings.Count == 0 ? "" : $", {warnings.Count} warning{(warnings.Count == 1 ? "" : "s")}")}");
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static (string Summary, IReadOnlyList<string> Warnings) ValidateFraming(string path)
+    {
+        var lexicon = Load(path, null);
+        return (Summary(lexicon), FramingLexiconValidator.Validate(lexicon).Select(w => w.ToString()).ToList());
+    }
+
+    private static (string Summary, IReadOnlyList<string> Warnings) ValidateGazetteer(string path)
+    {
+        var gazetteer = Gazetteer.Load(path);
+        return (string.Create(CultureInfo.InvariantCulture, $"gazetteer, {gazetteer.Entities.Count} entities"),
+            GazetteerValidator.Validate(gazetteer).Select(w => w.ToString()).ToList());
+    }
+
+    private static (string Summary, IReadOnlyList<string> Warnings) ValidateCues(string path)
+    {
+        var cues = CueLexiconLoader.LoadFile(path);
+        return (string.Create(CultureInfo.InvariantCulture, $"cue lexicon, {cues.Verbs.Count} verbs, {cues.Phrases.Count} phrases, {cues.SourceNouns.Count} source nouns"), []);
     }
 
     private static Command Show(TextWriter output, TextWriter error)
@@ -69,16 +113,16 @@ internal static class LexiconCommand
                 ? FramingLexicons.Default(path)
                 : Load(path, null);
             var console = ReportConsole.Create(output);
-            var tree = new Tree($"[bold]{Markup.Escape(lexicon.Name)}[/] {Markup.Escape(lexicon.Version)} · {Markup.Escape(Summary(lexicon))}" +
-                (lexicon.Language is null ? "" : $" · language {Markup.Escape(lexicon.Language)}"));
+            var tree = new Tree($"[bold]{TerminalText.Markup(lexicon.Name)}[/] {TerminalText.Markup(lexicon.Version)} · {TerminalText.Markup(Summary(lexicon))}" +
+                (lexicon.Language is null ? "" : $" · language {TerminalText.Markup(lexicon.Language)}"));
             foreach (var concept in lexicon.Concepts)
             {
-                var c = tree.AddNode($"[bold]{Markup.Escape(concept.Id)}[/]" + (concept.Description is null ? "" : $" — {Markup.Escape(concept.Description)}"));
+                var c = tree.AddNode($"[bold]{TerminalText.Markup(concept.Id)}[/]" + (concept.Description is null ? "" : $" — {TerminalText.Markup(concept.Description)}"));
                 foreach (var label in concept.Labels)
                 {
                     var facets = label.Facets.Count == 0 ? "" : " (" + string.Join(", ", label.Facets.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value}")) + ")";
-                    var l = c.AddNode($"[yellow]{Markup.Escape(label.Id)}[/]{Markup.Escape(facets)}");
-                    l.AddNode(Markup.Escape(string.Join(" | ", label.Patterns.Select(p => p.ToString()))));
+                    var l = c.AddNode($"[yellow]{TerminalText.Markup(label.Id)}[/]{TerminalText.Markup(facets)}");
+                    l.AddNode(TerminalText.Markup(string.Join(" | ", label.Patterns.Select(p => p.ToString()))));
                 }
             }
 
@@ -150,5 +194,57 @@ internal static class LexiconCommand
         var labels = lexicon.Concepts.Sum(c => c.Labels.Count);
         var patterns = lexicon.Concepts.Sum(c => c.Labels.Sum(l => l.Patterns.Count));
         return string.Create(CultureInfo.InvariantCulture, $"{lexicon.Concepts.Count} concepts, {labels} labels, {patterns} patterns");
+    }
+}
+
+/// <summary>The kinds of lexicon file <c>textlens lexicon validate</c> checks, and how a file's kind is told from its top-level fields.</summary>
+internal static class LexiconKinds
+{
+    public const string Framing = "framing";
+    public const string Gazetteer = "gazetteer";
+    public const string Cues = "cues";
+
+    /// <summary>
+    /// The kind of a lexicon file: LIWC and quanteda files are framing lexicons; a JSON object with <c>entities</c> is a
+    /// gazetteer, one with <c>verbs</c>, <c>phrases</c> or <c>sourceNouns</c> a cue lexicon; anything else (including JSON
+    /// that does not parse) is read as a framing lexicon, whose loader reports the faults with their location.
+    /// </summary>
+    public static string Detect(string path)
+    {
+        if (Path.GetExtension(path).ToLowerInvariant() is ".dic" or ".yml" or ".yaml")
+        {
+            return Framing;
+        }
+
+        try
+        {
+            using var stream = File.OpenRead(path);
+            using var json = System.Text.Json.JsonDocument.Parse(stream, new System.Text.Json.JsonDocumentOptions
+            {
+                CommentHandling = System.Text.Json.JsonCommentHandling.Skip,
+                AllowTrailingCommas = true,
+            });
+            if (json.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object)
+            {
+                foreach (var property in json.RootElement.EnumerateObject())
+                {
+                    switch (property.Name)
+                    {
+                        case "concepts":
+                            return Framing;
+                        case "entities":
+                            return Gazetteer;
+                        case "verbs" or "phrases" or "sourceNouns":
+                            return Cues;
+                    }
+                }
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // Not JSON: the framing loader says where.
+        }
+
+        return Framing;
     }
 }

@@ -28,8 +28,7 @@ internal static class ReportCommand
             var report = await ReportWriter.ReadAsync(path, ct);
             var kwicPath = Path.Combine(Path.GetDirectoryName(path)!, KwicCollector.FileName);
             var kwic = File.Exists(kwicPath) ? await KwicCollector.ReadAsync(kwicPath, ct) : [];
-            var dir = Path.GetFullPath(parse.GetValue(outDir) ?? Path.GetDirectoryName(path)!);
-            Directory.CreateDirectory(dir);
+            var dir = OutputFolder.Create(parse.GetValue(outDir) ?? Path.GetDirectoryName(path)!);
             var tables = await ReportWriter.WriteCsvAsync(report, dir, ct);
             await HtmlReportWriter.WriteAsync(report, kwic, Path.Combine(dir, HtmlReportWriter.FileName), cancellationToken: ct);
             if (!parse.GetValue(quiet))

@@ -13,11 +13,14 @@ internal sealed class NerScore
     private readonly int[] _correct = new int[NerTagSet.TypeCount];
 
     /// <summary>Scores a recognizer on a corpus.</summary>
-    public static NerScore Evaluate(StatisticalEntityRecognizer recognizer, ConllCorpus corpus)
+    public static NerScore Evaluate(StatisticalEntityRecognizer recognizer, ConllCorpus corpus) => Evaluate(recognizer, corpus.Documents);
+
+    /// <summary>Scores a recognizer on documents.</summary>
+    public static NerScore Evaluate(StatisticalEntityRecognizer recognizer, IEnumerable<ParsedConllDocument> documents)
     {
         var score = new NerScore();
         var found = new List<RecognizedEntity>();
-        foreach (var doc in corpus.Documents)
+        foreach (var doc in documents)
         {
             found.Clear();
             recognizer.Recognize(doc.Parsed, [], found);
@@ -44,6 +47,27 @@ internal sealed class NerScore
     }
 
     public double OverallF1 => F1(_correct.Sum(), _predicted.Sum(), _gold.Sum());
+
+    /// <summary>The counts of several scores added together (micro-average over folds).</summary>
+    public static NerScore Pool(IEnumerable<NerScore> scores)
+    {
+        var pooled = new NerScore();
+        foreach (var s in scores)
+        {
+            for (var t = 0; t < NerTagSet.TypeCount; t++)
+            {
+                pooled._gold[t] += s._gold[t];
+                pooled._predicted[t] += s._predicted[t];
+                pooled._correct[t] += s._correct[t];
+            }
+        }
+
+        return pooled;
+    }
+
+    /// <summary>F1 per type on one line: <c>PER 0.9123 LOC … MISC …</c>.</summary>
+    public string Summary() => string.Join(' ', Enumerable.Range(0, NerTagSet.TypeCount).Select(t =>
+        string.Create(CultureInfo.InvariantCulture, $"{NerTagSet.ConllTypes[t]} {F1(_correct[t], _predicted[t], _gold[t]):F4}")));
 
     /// <summary>A table: type, gold, predicted, correct, P, R, F1.</summary>
     public string Format()

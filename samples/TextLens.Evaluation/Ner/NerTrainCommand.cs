@@ -14,25 +14,17 @@ internal sealed class NerTrainCommand : IEvaluationCommand
     public string Name => "ner-train";
 
     public string Description =>
-        "Train the statistical NER model on CoNLL-2003 train, score it on testa, write it (--out, --epochs, --bits, --seed, --prune, --eval-every, --gazetteers world,karabakh|none, --dropout p)";
+        "Train the statistical NER model on CoNLL-2003 train, score it on testa, write it (--out, --epochs, --bits, --seed, --prune, --eval-every, --gazetteers world,karabakh|none, --dropout p, --classes file|none, --history on|off)";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
-        var cl = NerCommandLine.Parse(args, "train", "dev", "out", "epochs", "bits", "seed", "prune", "eval-every", "gazetteers", "dropout");
+        var cl = NerCommandLine.Parse(args, [.. NerTraining.Options, "train", "dev", "out", "eval-every"]);
         var trainPath = cl.DataPath("train", "conll2003/conll2003_train_docs.jsonl");
         var devPath = cl.DataPath("dev", "conll2003/conll2003_testa_docs.jsonl");
         var outPath = cl["out"] ?? Path.Combine("artifacts", "ner", StatisticalEntityRecognizer.DefaultModelName + ".bin");
-        var epochs = cl.Int("epochs", 10);
-        var bits = cl.Int("bits", 22);
-        var seed = cl.Int("seed", 1);
-        var prune = cl.Float("prune", 0f);
         var evalEvery = cl.Int("eval-every", 0);
-        var gazetteerNames = (cl["gazetteers"] ?? "world,karabakh").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(n => !string.Equals(n, "none", StringComparison.Ordinal)).ToArray();
-        var gazetteers = gazetteerNames.Select(Gazetteers.Default).ToArray();
-        var lexicon = NerLexicon.Build(gazetteers.SelectMany(g => g.Entities)
-            .SelectMany(e => e.Aliases.Select(a => a.Text).Prepend(e.Name).Select(name => (name, e.Type))));
-        Console.WriteLine($"gazetteer features: {lexicon.Count} words from {(gazetteers.Length == 0 ? "no gazetteer" : string.Join(", ", gazetteers.Select(g => g.ToString())))}");
+        var settings = NerTraining.From(cl);
+        Console.WriteLine(settings.Describe());
 
         var clock = Stopwatch.StartNew();
         var train = await ConllCorpus.LoadAsync(trainPath, cancellationToken);
@@ -40,49 +32,30 @@ internal sealed class NerTrainCommand : IEvaluationCommand
         Console.WriteLine($"train: {train.Documents.Count} docs, {train.Sentences} sentences, {train.TextLensTokens} TextLens tokens ({train.ConllTokens} CoNLL tokens), {train.EntityCount} entities, {train.Unalignable} not on token boundaries");
         Console.WriteLine($"testa: {dev.Documents.Count} docs, {dev.Sentences} sentences, {dev.TextLensTokens} TextLens tokens ({dev.ConllTokens} CoNLL tokens), {dev.EntityCount} entities, {dev.Unalignable} not on token boundaries");
 
-        var dropout = cl.Float("dropout", 0f);
-        var trainer = new PerceptronTrainer(bits, lexicon) { WordDropout = dropout };
-        foreach (var doc in train.Documents)
-        {
-            foreach (var s in doc.Parsed.Sentences)
-            {
-                trainer.Add(doc.Parsed.Text, doc.Parsed.Tokens.Slice(s.FirstToken, s.TokenCount), doc.Gold.AsSpan(s.FirstToken, s.TokenCount));
-            }
-        }
-
-        Console.WriteLine($"features extracted in {clock.Elapsed.TotalSeconds:F1} s; {trainer.SequenceCount} sequences, {trainer.TokenCount} tokens, 2^{bits} buckets");
-        for (var epoch = 1; epoch <= epochs; epoch++)
+        var trainer = settings.Prepare(train.Documents);
+        Console.WriteLine($"features extracted in {clock.Elapsed.TotalSeconds:F1} s; {trainer.SequenceCount} sequences, {trainer.TokenCount} tokens, 2^{settings.Bits} buckets");
+        for (var epoch = 1; epoch <= settings.Epochs; epoch++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var mistakes = trainer.Epoch(EpochSeed(seed, epoch));
+            var mistakes = trainer.Epoch(settings.EpochSeed(epoch));
             var line = $"epoch {epoch,2}: {mistakes} mistakes ({100.0 * mistakes / trainer.TokenCount:F2}% of tokens), {clock.Elapsed.TotalSeconds:F1} s";
-            if (evalEvery > 0 && epoch % evalEvery == 0 && epoch != epochs)
+            if (evalEvery > 0 && epoch % evalEvery == 0 && epoch != settings.Epochs)
             {
-                var probe = StatisticalEntityRecognizer.FromModel(trainer.ToModel(new Dictionary<string, string>(), prune), "probe");
+                var probe = StatisticalEntityRecognizer.FromModel(trainer.ToModel(settings.Metadata(), settings.Prune), "probe");
                 line += $", testa F1 {NerScore.Evaluate(probe, dev).OverallF1:F4}";
             }
 
             Console.WriteLine(line);
         }
 
-        var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["name"] = StatisticalEntityRecognizer.DefaultModelName,
-            ["version"] = "1",
-            ["algorithm"] = "averaged perceptron, greedy left-to-right decoding, BIO tags",
-            ["trainingData"] = $"CoNLL-2003 English train ({Path.GetFileName(trainPath)}: {train.Documents.Count} docs, {trainer.SequenceCount} sentences, {trainer.TokenCount} TextLens tokens)",
-            ["trainedOn"] = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["epochs"] = epochs.ToString(CultureInfo.InvariantCulture),
-            ["seed"] = seed.ToString(CultureInfo.InvariantCulture),
-            ["bucketBits"] = bits.ToString(CultureInfo.InvariantCulture),
-            ["prune"] = prune.ToString(CultureInfo.InvariantCulture),
-            ["wordDropout"] = dropout.ToString(CultureInfo.InvariantCulture),
-            ["featureSet"] = NerFeatures.Version.ToString(CultureInfo.InvariantCulture),
-            ["gazetteers"] = gazetteers.Length == 0 ? "none" : string.Join("; ", gazetteers.Select(g => $"{g.Name} {g.Version} sha256:{g.Sha256}")),
-            ["gazetteerWords"] = lexicon.Count.ToString(CultureInfo.InvariantCulture),
-            ["command"] = "dotnet run -c Release --project samples/TextLens.Evaluation -- ner-train " + string.Join(' ', args),
-        };
-        var model = trainer.ToModel(metadata, prune);
+        var metadata = settings.Metadata();
+        metadata["name"] = StatisticalEntityRecognizer.DefaultModelName;
+        metadata["version"] = "2";
+        metadata["algorithm"] = "averaged perceptron, greedy left-to-right decoding, BIO tags, prediction history within the document";
+        metadata["trainingData"] = $"CoNLL-2003 English train ({Path.GetFileName(trainPath)}: {train.Documents.Count} docs, {trainer.SequenceCount} sentences, {trainer.TokenCount} TextLens tokens)";
+        metadata["trainedOn"] = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        metadata["command"] = "dotnet run -c Release --project samples/TextLens.Evaluation -- ner-train " + string.Join(' ', args);
+        var model = trainer.ToModel(metadata, settings.Prune);
         var score = NerScore.Evaluate(StatisticalEntityRecognizer.FromModel(model, "trained"), dev);
         foreach (var (k, v) in score.Figures("testa"))
         {
@@ -100,9 +73,7 @@ internal sealed class NerTrainCommand : IEvaluationCommand
         Console.WriteLine($"testa (entity level, exact span and type), quantised model:");
         Console.Write(score.Format());
         Console.WriteLine();
-        Console.WriteLine($"model: {outPath}, {bytes.Length:N0} bytes ({bytes.Length / 1048576.0:F2} MiB), {model.RowCount:N0} non-zero rows of 2^{bits} ({model.TableBytes / 1048576.0:F1} MiB lookup table), scale {model.Scale:G4}; total {clock.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"model: {outPath}, {bytes.Length:N0} bytes ({bytes.Length / 1048576.0:F2} MiB), {model.RowCount:N0} non-zero rows of 2^{settings.Bits} ({model.TableBytes / 1048576.0:F1} MiB lookup table), scale {model.Scale:G4}; total {clock.Elapsed.TotalSeconds:F1} s");
         return 0;
     }
-
-    private static ulong EpochSeed(int seed, int epoch) => ((ulong)(uint)seed << 32) | (uint)epoch;
 }

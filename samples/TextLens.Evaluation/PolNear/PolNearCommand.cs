@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using TextLens.Text;
 
 namespace TextLens.Evaluation.PolNear;
 
@@ -10,7 +11,10 @@ namespace TextLens.Evaluation.PolNear;
 /// overlap by at least half of the gold content (one-to-one, greedy, cue overlaps first); the source is correct when
 /// the predicted source span contains the last word of the gold source (lenient) or equals it (strict, both trimmed
 /// of surrounding punctuation and spaces). Precision, recall and F1 for detection and sources, overall and for speech
-/// cues, with and without pronoun sources.
+/// cues, with and without pronoun sources; for quotation spans and indirect speech separately (an attribution is a
+/// quotation when at least half of its content's letters lie inside quotation marks, gold and predicted alike); and the
+/// source measures CofeNet reports on all cues: exact match (the trimmed spans are equal) and begin match (they start at
+/// the same character).
 /// </summary>
 internal sealed class PolNearCommand : IEvaluationCommand
 {
@@ -112,9 +116,11 @@ internal sealed class PolNearCommand : IEvaluationCommand
                 a.Spans.Where(s => s.Role == "cue").Select(s => (s.Start, s.End)).ToList(),
                 a.Spans.Where(s => s.Role == "content").Select(s => (s.Start, s.End)).ToList(),
                 a.Facet("cue") ?? "")).ToList();
+            predicted = ByCue(predicted);
             var golds = gold.GetValueOrDefault(id) ?? [];
             var matches = Match(golds, predicted);
-            scores.Add(text, golds, predicted, matches);
+            var quotes = DocumentParser.Default.Parse(new TextDocument(id, text)).Quotes.ToArray();
+            scores.Add(text, golds, predicted, matches, content => IsQuotation(text, quotes, content));
             if (errors > 0)
             {
                 Collect(id, text, golds, predicted, matches, missed, spurious, wrongSource);
@@ -132,6 +138,31 @@ internal sealed class PolNearCommand : IEvaluationCommand
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// PolNeAR's unit is the attribution (one cue, one source, all its content spans); the analyzer writes one
+    /// attribution per quotation span, so a continued quotation (same cue and source) is merged back into the
+    /// attribution it continues before matching.
+    /// </summary>
+    internal static List<Predicted> ByCue(List<Predicted> predicted)
+    {
+        var merged = new List<Predicted>();
+        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var p in predicted)
+        {
+            var key = string.Join(";", p.Cue.Concat(p.Source).Select(s => $"{s.Start}-{s.End}"));
+            if (p.Cue.Count > 0 && byKey.TryGetValue(key, out var at))
+            {
+                merged[at].Content.AddRange(p.Content);
+                continue;
+            }
+
+            byKey[key] = merged.Count;
+            merged.Add(p with { Content = [.. p.Content] });
+        }
+
+        return merged;
     }
 
     private static void Print(string title, List<string> lines, int count, Random random)
@@ -317,6 +348,37 @@ internal sealed class PolNearCommand : IEvaluationCommand
         return suffixes.Any(s => word == (lemma.EndsWith('y') && s == "ying" ? lemma + "ing" : stem + s));
     }
 
+    /// <summary>
+    /// Whether a content is a quotation: at least half of its letters and digits lie inside the content of a
+    /// quotation that is not a short in-sentence term (a scare quote inside indirect speech leaves it indirect).
+    /// </summary>
+    internal static bool IsQuotation(string text, QuoteSpan[] quotes, List<(int Start, int End)> content)
+    {
+        int letters = 0, quoted = 0;
+        foreach (var (start, end) in content)
+        {
+            for (var i = start; i < end && i < text.Length; i++)
+            {
+                if (!char.IsLetterOrDigit(text[i]))
+                {
+                    continue;
+                }
+
+                letters++;
+                foreach (var q in quotes)
+                {
+                    if ((q.Flags & QuoteFlags.Short) == 0 && q.ContainsContent(i))
+                    {
+                        quoted++;
+                        break;
+                    }
+                }
+            }
+        }
+
+        return letters > 0 && quoted * 2 >= letters;
+    }
+
     internal static bool IsPronoun(string source) => Pronouns.Contains(source.Trim().ToLowerInvariant());
 
     /// <summary>The last word of the gold source (letters, digits, inner apostrophes and hyphens; a possessive 's dropped).</summary>
@@ -381,16 +443,33 @@ internal sealed class PolNearCommand : IEvaluationCommand
         return g == q;
     }
 
+    /// <summary>CofeNet's begin match: the trimmed predicted source starts where the trimmed gold source starts.</summary>
+    internal static bool BeginMatch(string text, Gold gold, Predicted p)
+    {
+        if (p.Source.Count == 0)
+        {
+            return false;
+        }
+
+        var g = Trim(text, gold.Source.Min(s => s.Start), gold.Source.Max(s => s.End));
+        var q = Trim(text, p.Source.Min(s => s.Start), p.Source.Max(s => s.End));
+        return g.Start == q.Start;
+    }
+
     internal sealed record Gold(List<(int Start, int End)> Source, List<(int Start, int End)> Cue, List<(int Start, int End)> Content, string SourceText, string CueText);
 
     internal sealed record Predicted(List<(int Start, int End)> Source, List<(int Start, int End)> Cue, List<(int Start, int End)> Content, string Lemma);
 
-    /// <summary>Counts for every slice: all/speech cues × with/without pronoun sources.</summary>
+    /// <summary>
+    /// Counts for every slice: all/speech cues × with/without pronoun sources (a prediction matched to a gold
+    /// attribution belongs to the gold's slice; an unmatched one by its own cue and source), and quotation spans and
+    /// indirect speech (gold and predictions each by their own content).
+    /// </summary>
     private sealed class Scores
     {
         private readonly Dictionary<string, Counts> _slices = new(StringComparer.Ordinal);
 
-        public void Add(string text, List<Gold> golds, List<Predicted> predicted, int[] matches)
+        public void Add(string text, List<Gold> golds, List<Predicted> predicted, int[] matches, Func<List<(int Start, int End)>, bool> isQuotation)
         {
             var matchOf = new int[predicted.Count];
             Array.Fill(matchOf, -1);
@@ -407,63 +486,75 @@ internal sealed class PolNearCommand : IEvaluationCommand
                 foreach (var noPronouns in new[] { false, true })
                 {
                     var name = (speech ? "speech cues" : "all cues") + (noPronouns ? ", without pronoun sources" : "");
-                    if (!_slices.TryGetValue(name, out var c))
-                    {
-                        _slices[name] = c = new Counts();
-                    }
-
                     bool GoldIn(Gold g) => (!speech || IsSpeech(g.CueText)) && (!noPronouns || !IsPronoun(g.SourceText));
-                    for (var g = 0; g < golds.Count; g++)
+                    bool PredictedIn(Predicted p) =>
+                        (!speech || SpeechLemmas.Contains(p.Lemma))
+                        && (!noPronouns || p.Source.Count == 0 || !IsPronoun(text[p.Source[0].Start..p.Source[0].End]));
+                    Count(Slice(name), text, golds, predicted, matches, matchOf, g => GoldIn(golds[g]),
+                        p => matchOf[p] >= 0 ? GoldIn(golds[matchOf[p]]) : PredictedIn(predicted[p]));
+                }
+            }
+
+            var goldQuoted = golds.Select(g => isQuotation(g.Content)).ToArray();
+            var predictedQuoted = predicted.Select(p => isQuotation(p.Content)).ToArray();
+            foreach (var quoted in new[] { true, false })
+            {
+                Count(Slice(quoted ? "quotation spans" : "indirect speech"), text, golds, predicted, matches, matchOf,
+                    g => goldQuoted[g] == quoted, p => predictedQuoted[p] == quoted);
+            }
+        }
+
+        private Counts Slice(string name)
+        {
+            if (!_slices.TryGetValue(name, out var c))
+            {
+                _slices[name] = c = new Counts();
+            }
+
+            return c;
+        }
+
+        private static void Count(Counts c, string text, List<Gold> golds, List<Predicted> predicted, int[] matches, int[] matchOf,
+            Func<int, bool> goldIn, Func<int, bool> predictedIn)
+        {
+            for (var g = 0; g < golds.Count; g++)
+            {
+                if (!goldIn(g))
+                {
+                    continue;
+                }
+
+                c.Gold++;
+                c.GoldWithSource += golds[g].Source.Count > 0 ? 1 : 0;
+                if (matches[g] >= 0)
+                {
+                    c.MatchedGold++;
+                    var p = predicted[matches[g]];
+                    if (golds[g].Source.Count > 0)
                     {
-                        if (!GoldIn(golds[g]))
-                        {
-                            continue;
-                        }
-
-                        c.Gold++;
-                        c.GoldWithSource += golds[g].Source.Count > 0 ? 1 : 0;
-                        if (matches[g] >= 0)
-                        {
-                            c.MatchedGold++;
-                            var p = predicted[matches[g]];
-                            if (golds[g].Source.Count > 0)
-                            {
-                                c.Lenient += Lenient(text, golds[g], p) ? 1 : 0;
-                                c.Strict += Strict(text, golds[g], p) ? 1 : 0;
-                            }
-                        }
-                    }
-
-                    for (var p = 0; p < predicted.Count; p++)
-                    {
-                        var m = matchOf[p];
-                        if (m >= 0)
-                        {
-                            if (!GoldIn(golds[m]))
-                            {
-                                continue;
-                            }
-                        }
-                        else if (speech && !SpeechLemmas.Contains(predicted[p].Lemma))
-                        {
-                            continue;
-                        }
-                        else if (noPronouns && predicted[p].Source.Count > 0 && IsPronoun(text[predicted[p].Source[0].Start..predicted[p].Source[0].End]))
-                        {
-                            continue;
-                        }
-
-                        c.Predicted++;
-                        c.MatchedPredicted += m >= 0 ? 1 : 0;
-                        c.PredictedWithSource += predicted[p].Source.Count > 0 ? 1 : 0;
+                        c.Lenient += Lenient(text, golds[g], p) ? 1 : 0;
+                        c.Strict += Strict(text, golds[g], p) ? 1 : 0;
+                        c.Begin += BeginMatch(text, golds[g], p) ? 1 : 0;
                     }
                 }
+            }
+
+            for (var p = 0; p < predicted.Count; p++)
+            {
+                if (!predictedIn(p))
+                {
+                    continue;
+                }
+
+                c.Predicted++;
+                c.MatchedPredicted += matchOf[p] >= 0 ? 1 : 0;
+                c.PredictedWithSource += predicted[p].Source.Count > 0 ? 1 : 0;
             }
         }
 
         public void Print()
         {
-            Console.WriteLine($"{"slice",-42} {"det P",6} {"det R",6} {"det F1",6} | {"srcL P",6} {"srcL R",6} {"srcL F1",7} | {"srcS P",6} {"srcS R",6} {"srcS F1",7} | {"gold",5} {"pred",5}");
+            Console.WriteLine($"{"slice",-42} {"det P",6} {"det R",6} {"det F1",6} | {"srcL P",6} {"srcL R",6} {"srcL F1",7} | {"exact P",7} {"exact R",7} {"exact F1",8} | {"begin F1",8} | {"gold",5} {"pred",5}");
             foreach (var (name, c) in _slices)
             {
                 var dp = Ratio(c.MatchedPredicted, c.Predicted);
@@ -472,8 +563,10 @@ internal sealed class PolNearCommand : IEvaluationCommand
                 var lr = Ratio(c.Lenient, c.GoldWithSource);
                 var sp = Ratio(c.Strict, c.PredictedWithSource);
                 var sr = Ratio(c.Strict, c.GoldWithSource);
+                var bp = Ratio(c.Begin, c.PredictedWithSource);
+                var br = Ratio(c.Begin, c.GoldWithSource);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{name,-42} {dp,6:0.000} {dr,6:0.000} {F1(dp, dr),6:0.000} | {lp,6:0.000} {lr,6:0.000} {F1(lp, lr),7:0.000} | {sp,6:0.000} {sr,6:0.000} {F1(sp, sr),7:0.000} | {c.Gold,5} {c.Predicted,5}"));
+                    $"{name,-42} {dp,6:0.000} {dr,6:0.000} {F1(dp, dr),6:0.000} | {lp,6:0.000} {lr,6:0.000} {F1(lp, lr),7:0.000} | {sp,7:0.000} {sr,7:0.000} {F1(sp, sr),8:0.000} | {F1(bp, br),8:0.000} | {c.Gold,5} {c.Predicted,5}"));
             }
         }
 
@@ -492,5 +585,6 @@ internal sealed class PolNearCommand : IEvaluationCommand
         public long MatchedPredicted;
         public long Lenient;
         public long Strict;
+        public long Begin;
     }
 }

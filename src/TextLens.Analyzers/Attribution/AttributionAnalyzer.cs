@@ -48,15 +48,21 @@ internal sealed class AttributionAnalyzer : IAnalyzer, IReportContributor
         ArgumentNullException.ThrowIfNull(context);
         var document = context.Document;
         var extractor = new AttributionExtractor(_table, _matcher, _options, document, workspace);
+        var cancellation = context.CancellationToken;
         if (_options.DetectProvenance)
         {
             ProvenanceDetector.Detect(context, workspace.Provenance, ref workspace.Steps);
         }
 
+        // Each phase is linear in the document; a stop is observed between them.
+        cancellation.ThrowIfCancellationRequested();
         extractor.Extract();
+        cancellation.ThrowIfCancellationRequested();
         DropProvenance(workspace, document);
         extractor.LoadEntities(context, _gazetteer());
+        cancellation.ThrowIfCancellationRequested();
         extractor.Resolve();
+        cancellation.ThrowIfCancellationRequested();
         Write(context, workspace, document);
         return workspace.Steps;
     }
@@ -94,25 +100,12 @@ internal sealed class AttributionAnalyzer : IAnalyzer, IReportContributor
         var found = workspace.Found;
         var order = workspace.Order;
         order.Clear();
-        Dictionary<int, List<AnnotationSpan>>? continued = null;
         for (var i = 0; i < found.Count; i++)
         {
-            var f = found[i];
-            if (f.Dropped)
+            // A continued quotation is an attribution of its own, with the source and cue of the one it continues:
+            // one attribution per quotation span.
+            if (found[i].Dropped)
             {
-                continue;
-            }
-
-            if (f.ContinuationOf >= 0)
-            {
-                // A continued quotation is a further content span of the attribution it continues.
-                continued ??= [];
-                if (!continued.TryGetValue(f.ContinuationOf, out var list))
-                {
-                    continued[f.ContinuationOf] = list = [];
-                }
-
-                list.Add(new AnnotationSpan("content", f.Content1Start, f.Content1End - f.Content1Start));
                 continue;
             }
 
@@ -130,9 +123,8 @@ internal sealed class AttributionAnalyzer : IAnalyzer, IReportContributor
         foreach (var (_, i) in keyed)
         {
             var f = found[i];
-            var more = continued is not null && continued.TryGetValue(i, out var list) ? list : null;
             var spans = new AnnotationSpan[(f.HasSource ? 1 : 0) + 1 + (f.Cue2Start >= 0 ? 1 : 0) + (f.Content1Start >= 0 ? 1 : 0)
-                + (f.Content2Start >= 0 ? 1 : 0) + (more?.Count ?? 0)];
+                + (f.Content2Start >= 0 ? 1 : 0)];
             var at = 0;
             var start = int.MaxValue;
             var end = 0;
@@ -155,14 +147,6 @@ internal sealed class AttributionAnalyzer : IAnalyzer, IReportContributor
             if (f.Content2Start >= 0)
             {
                 Add(spans, ref at, "content", f.Content2Start, f.Content2End, ref start, ref end);
-            }
-
-            if (more is not null)
-            {
-                foreach (var span in more)
-                {
-                    Add(spans, ref at, "content", span.Start, span.End, ref start, ref end);
-                }
             }
 
             context.Add(new Annotation(LayerName, start, end - start, f.Type, f.Label)

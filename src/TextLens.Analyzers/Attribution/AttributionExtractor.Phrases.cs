@@ -305,6 +305,11 @@ internal sealed partial class AttributionExtractor
     /// <summary><c>Foreign Ministry: Armenia continues ...</c>: a headline-style speaker before a colon at the start of a sentence.</summary>
     private void Colon(int t)
     {
+        if (ColonQuotation(t))
+        {
+            return;
+        }
+
         var first = SentenceFirst(t);
         if (t - first is < 1 or > 6 || !IsWord(first) || NotSpeakers.Contains(_doc.KeyOf(T[first]).ToString()))
         {
@@ -366,5 +371,77 @@ internal sealed partial class AttributionExtractor
         }
 
         Emit(found);
+    }
+
+    /// <summary>
+    /// <c>Her husband was more blunt: “...”</c>, <c>The minister put it simply: “...”</c>: a quotation right after a
+    /// colon that ends a short clause whose subject is a person pronoun, a name or a source noun phrase is that
+    /// subject's (cue <c>colon</c>). A reporting verb before the colon has already taken the quotation.
+    /// </summary>
+    private bool ColonQuotation(int t)
+    {
+        var q = t + 1 < _count ? _ws.QuoteOpenAt[t + 1] : -1;
+        if (q < 0 || _ws.QuoteUsed[q] || (_doc.Quotes[q].Flags & (QuoteFlags.Short | QuoteFlags.Nested)) != 0 || _doc.Quotes[q].ContentLength == 0
+            || InQuote(t) >= 0)
+        {
+            return false;
+        }
+
+        var b = SentenceFirst(t);
+        int stop;
+        if (KeyIs(b, "he") || KeyIs(b, "she") || KeyIs(b, "they"))
+        {
+            stop = b + 1;
+        }
+        else
+        {
+            if (!IsWord(b) || Has(b, WordClass.Pronoun | WordClass.Preposition | WordClass.Conjunction | WordClass.Relative | WordClass.Discourse | WordClass.Adverb))
+            {
+                return false;
+            }
+
+            stop = NounPhraseRight(b, t);
+            var named = false;
+            for (var j = b; j < stop && !named; j++)
+            {
+                named = (IsCapitalized(j) && j > b) || NounAt(j) is not null;
+            }
+
+            if (!named)
+            {
+                return false;
+            }
+        }
+
+        // The subject is followed by its verb, with no quotation, cue or clause break before the colon.
+        if (stop <= b || stop >= t || !IsWord(stop))
+        {
+            return false;
+        }
+
+        for (var j = stop; j < t; j++)
+        {
+            _ws.Steps++;
+            if (!IsWord(j) && !IsClitic(j) || IsVerbCue(j))
+            {
+                return false;
+            }
+        }
+
+        var found = new FoundAttribution
+        {
+            SourceStart = b,
+            SourceEnd = stop,
+            CueStart = t,
+            CueEnd = t + 1,
+            Lemma = "colon",
+            Stance = CueStance.Neutral,
+            Content1Start = _doc.Quotes[q].ContentStart,
+            Content1End = QuotationEnd(q),
+            Quote = q,
+            Mode = AttributionMode.Direct,
+        };
+        Emit(found);
+        return true;
     }
 }

@@ -39,6 +39,13 @@ internal sealed partial class AttributionExtractor
             p--;
         }
 
+        // A negated verb reports nothing unless a clause or quotation follows: "did not respond to a request for
+        // comment", "would not say whether", but "never said that ...".
+        if (IsNegation(p) && !(KeyIs(e, "that") || IsQuoteMark(e) || IsPunct(e, ':') || IsPunct(e, ',')))
+        {
+            return;
+        }
+
         // Forms that are also nouns (reports, claims, states) need a real subject and a clause, name or quotation after.
         if (verb.AlsoNoun && form is VerbForm.Base or VerbForm.ThirdPerson && !((StrongSubjectEnd(p) || KeyIs(e, "that")) && LicensesVerb(e)))
         {
@@ -73,7 +80,11 @@ internal sealed partial class AttributionExtractor
         var hedged = false;
         if (LeftSource(t, out var ss, out var se, ref hedged))
         {
-            SourceBefore(t, e, verb, ss, se, hedged);
+            if (!IsEvidenceWithoutSpeaker(verb, ss, se))
+            {
+                SourceBefore(t, e, verb, ss, se, hedged);
+            }
+
             return;
         }
 
@@ -91,6 +102,56 @@ internal sealed partial class AttributionExtractor
         {
             Participle(t, e, verb);
         }
+    }
+
+    private bool IsTopicPreposition(int i) => KeyIs(i, "of") || KeyIs(i, "about") || KeyIs(i, "on") || KeyIs(i, "against") || KeyIs(i, "over");
+
+    /// <summary>Whether the token after <c>to</c> starts its object (a determiner, pronoun, name or number) rather than an infinitive.</summary>
+    private bool TakesObject(int i) =>
+        IsWord(i) && (Has(i, WordClass.Determiner | WordClass.Pronoun) || IsCapitalized(i) || T[i].Kind == TokenKind.Number);
+
+    /// <summary>
+    /// Evidence verbs (<c>show</c>, <c>suggest</c>, <c>indicate</c>, <c>predict</c>, <c>demonstrate</c>, <c>prove</c>)
+    /// report speech only when someone speaks through them: "Smith suggested that ...", "the ministry's report
+    /// shows ...", but not "the data suggest", "polls show", "it indicates" — a study or a number is not quoted.
+    /// </summary>
+    private bool IsEvidenceWithoutSpeaker(CueVerb verb, int ss, int se)
+    {
+        if (!EvidenceLemmas.Contains(verb.Lemma))
+        {
+            return false;
+        }
+
+        var head = se - 1;
+        while (head > ss && !IsWord(head))
+        {
+            head--;
+        }
+
+        return EvidenceSubjects.Contains(_doc.KeyOf(T[head]).ToString());
+    }
+
+    private static readonly HashSet<string> EvidenceLemmas = new(StringComparer.Ordinal) { "show", "suggest", "indicate", "predict", "demonstrate", "prove" };
+
+    /// <summary>Heads of subjects that are evidence, not speakers.</summary>
+    private static readonly HashSet<string> EvidenceSubjects = new(StringComparer.Ordinal)
+    {
+        "it", "this", "that", "these", "those", "data", "study", "studies", "poll", "polls", "polling", "survey", "surveys", "research",
+        "result", "results", "figure", "figures", "number", "numbers", "evidence", "statistics", "analysis", "analyses", "findings",
+        "model", "models", "trend", "trends", "record", "records", "estimate", "estimates", "projection", "projections", "experience",
+        "history", "chart", "map", "maps", "test", "tests",
+    };
+
+    /// <summary>Whether token <paramref name="i"/> negates the verb after it (<c>not</c>, <c>n't</c>, <c>never</c>, <c>didn't</c>, ...).</summary>
+    private bool IsNegation(int i)
+    {
+        if ((uint)i >= (uint)_count || !(IsWord(i) || IsClitic(i)))
+        {
+            return false;
+        }
+
+        var key = _doc.KeyOf(T[i]);
+        return key is "not" or "never" or "cannot" || key.EndsWith("n't", StringComparison.Ordinal) || key.EndsWith("n’t", StringComparison.Ordinal);
     }
 
     /// <summary>Whether token <paramref name="p"/> can end the subject of a verb whose forms are also nouns.</summary>
@@ -325,9 +386,37 @@ internal sealed partial class AttributionExtractor
             break;
         }
 
-        if (j >= end)
+        // "In the memo, Blake wrote:" and the quotation in the next paragraph.
+        if (j >= end && !(colon && j == end && j < _count && _ws.QuoteOpenAt[j] >= 0))
         {
             return false;
+        }
+
+        // A prepositional phrase is no content ("reported along the line of contact", "responded to a request"),
+        // unless a that-clause follows it ("said in 2019 that ..."); "of", "about", "on", "against" and "over" take a
+        // topic ("warned of", "commented on"), and "to" before a verb is an infinitive ("vowed to cut").
+        if (Has(j, WordClass.Preposition) && !IsTopicPreposition(j) && !(KeyIs(j, "to") && !TakesObject(j + 1)) && _ws.QuoteOpenAt[j] < 0)
+        {
+            var that = -1;
+            for (var k = j + 1; k < Math.Min(end, j + 12) && that < 0; k++)
+            {
+                _ws.Steps++;
+                if (KeyIs(k, "that"))
+                {
+                    that = k;
+                }
+                else if (IsQuoteMark(k) || IsPunct(k, ',') || IsPunct(k, ':'))
+                {
+                    break;
+                }
+            }
+
+            if (that < 0)
+            {
+                return false;
+            }
+
+            j = that;
         }
 
         var startsQuote = _ws.QuoteOpenAt[j] >= 0;
@@ -354,6 +443,12 @@ internal sealed partial class AttributionExtractor
             return false;
         }
 
+        // A lone object pronoun is an addressee, not content ("nobody warned us.").
+        if (Has(j, WordClass.Pronoun) && _doc.TokenIndexAt(ce - 1) == j)
+        {
+            return false;
+        }
+
         found.Content1Start = cs;
         found.Content1End = ce;
         found.Mode = ModeOf(cs, ce);
@@ -361,7 +456,7 @@ internal sealed partial class AttributionExtractor
         {
             var quote = _doc.Quotes[_ws.QuoteOpenAt[j]];
             found.Quote = _ws.QuoteOpenAt[j];
-            (found.Content1Start, found.Content1End) = (quote.ContentStart, quote.ContentEnd);
+            (found.Content1Start, found.Content1End) = (quote.ContentStart, QuotationEnd(_ws.QuoteOpenAt[j]));
         }
         else if (found.Mode == AttributionMode.Direct)
         {
@@ -478,9 +573,26 @@ internal sealed partial class AttributionExtractor
         var limit = SentenceFirst(t);
         var i = t - 1;
         var skipped = 0;
+        var parenthesisEnd = -1;
+
+        // "Rep. Gwen Moore (D-Wis.) said": a parenthesis after a name is part of the source (the abbreviation's period
+        // may have ended a sentence inside it).
+        if (i >= 0 && i < limit && IsPunct(i, ')'))
+        {
+            limit = SentenceFirst(i);
+        }
+
         while (i >= limit && skipped <= _options.MaxSourceDistanceTokens)
         {
             _ws.Steps++;
+            if (IsPunct(i, ')') && parenthesisEnd < 0 && OpeningParenthesis(i, SentenceFirst(Math.Max(0, limit - 1))) is var open and > 0 && IsCapitalized(open - 1))
+            {
+                parenthesisEnd = i + 1;
+                limit = Math.Min(limit, SentenceFirst(open));
+                i = open - 1;
+                continue;
+            }
+
             if (!IsWord(i))
             {
                 break;
@@ -546,6 +658,12 @@ internal sealed partial class AttributionExtractor
             return false;
         }
 
+        // Nobody is no source: "nobody warned us", "no one told them".
+        if (KeyIs(i, "nobody") || (KeyIs(i, "one") && KeyIs(i - 1, "no") && i - 1 >= limit))
+        {
+            return false;
+        }
+
         if (Has(i, WordClass.Pronoun))
         {
             if (KeyIs(i, "him") || KeyIs(i, "them") || KeyIs(i, "us") || KeyIs(i, "me"))
@@ -569,8 +687,48 @@ internal sealed partial class AttributionExtractor
         }
 
         ss = NounPhraseLeft(i, limit);
-        se = i + 1;
+        se = parenthesisEnd > i ? parenthesisEnd : i + 1;
         return ss >= 0;
+    }
+
+    /// <summary>The opening parenthesis of the one closing at <paramref name="close"/>, at most eight tokens back and not before <paramref name="limit"/>; -1 when none.</summary>
+    private int OpeningParenthesis(int close, int limit)
+    {
+        for (var k = close - 1; k >= limit && close - k <= 8; k--)
+        {
+            _ws.Steps++;
+            if (IsPunct(k, '('))
+            {
+                return k;
+            }
+
+            if (IsPunct(k, ')') || IsQuoteMark(k))
+            {
+                return -1;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The closing parenthesis of the one opening at <paramref name="open"/>, at most eight tokens on and before <paramref name="end"/>; -1 when none.</summary>
+    private int ClosingParenthesis(int open, int end)
+    {
+        for (var k = open + 1; k < end && k - open <= 8; k++)
+        {
+            _ws.Steps++;
+            if (IsPunct(k, ')'))
+            {
+                return k;
+            }
+
+            if (IsPunct(k, '(') || IsQuoteMark(k))
+            {
+                return -1;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>
@@ -617,7 +775,8 @@ internal sealed partial class AttributionExtractor
         }
 
         var relative = Has(b, WordClass.Relative);
-        var strongHead = IsCapitalized(headEnd) || NounEndsAt(headEnd) || T[headEnd].Kind == TokenKind.Number || Has(headEnd, WordClass.Pronoun);
+        var strongHead = IsCapitalized(headEnd) || NounEndsAt(headEnd) || T[headEnd].Kind == TokenKind.Number || Has(headEnd, WordClass.Pronoun)
+            || IsName(b, comma);
         if (!relative && !strongHead)
         {
             return false;
@@ -643,6 +802,28 @@ internal sealed partial class AttributionExtractor
         (ss, se) = (hs, comma);
         return true;
     }
+
+    /// <summary>Whether the tokens [from, to) are a name: capitalized words (with name particles such as <c>de</c>, <c>van</c>), at most six.</summary>
+    private bool IsName(int from, int to)
+    {
+        if (to - from is < 1 or > 6 || !IsCapitalized(from))
+        {
+            return false;
+        }
+
+        for (var j = from; j < to; j++)
+        {
+            if (!(IsCapitalized(j) && !Has(j, WordClass.Time | WordClass.Pronoun | WordClass.Determiner)) && !IsNameParticle(j) && !(IsPunct(j, '.') && IsCapitalized(j - 1)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool IsNameParticle(int i) =>
+        KeyIs(i, "de") || KeyIs(i, "van") || KeyIs(i, "von") || KeyIs(i, "der") || KeyIs(i, "da") || KeyIs(i, "du") || KeyIs(i, "al") || KeyIs(i, "bin") || KeyIs(i, "la") || KeyIs(i, "le");
 
     /// <summary>
     /// <c>said Smith, a spokesman for the ministry.</c>: the end of an appositive or relative clause after a source that
@@ -923,6 +1104,12 @@ internal sealed partial class AttributionExtractor
         if (stop <= e || (stop == e + 1 && Has(e, WordClass.Determiner)))
         {
             return false;
+        }
+
+        // "said Rep. Elijah Cummings (D-Md.)".
+        if (IsPunct(stop, '(') && IsCapitalized(stop - 1) && ClosingParenthesis(stop, end) is var close and > 0)
+        {
+            stop = close + 1;
         }
 
         (ss, se) = (e, stop);

@@ -85,6 +85,7 @@ internal sealed partial class AttributionExtractor
             Colon(colon);
         }
 
+        DropNarrationInsideQuotations();
         if (_options.ContinueQuotations)
         {
             ContinueQuotations();
@@ -772,6 +773,42 @@ internal sealed partial class AttributionExtractor
         return false;
     }
 
+    /// <summary>
+    /// The end (characters) of quotation <paramref name="q"/>'s content; for a quotation left unclosed at its
+    /// paragraph's end, the orphan closing mark of a following paragraph that is not reopened (a multi-paragraph
+    /// quotation without reopening marks), looked for at most 400 tokens on and before any new opening mark.
+    /// </summary>
+    private int QuotationEnd(int q)
+    {
+        var quote = _doc.Quotes[q];
+        if ((quote.Flags & QuoteFlags.Unclosed) == 0)
+        {
+            return quote.ContentEnd;
+        }
+
+        var from = quote.FirstToken + quote.TokenCount;
+        for (var k = from; k < _count && k - from < 400; k++)
+        {
+            _ws.Steps++;
+            if (!IsQuoteMark(k))
+            {
+                continue;
+            }
+
+            if (_ws.QuoteOpenAt[k] >= 0)
+            {
+                break;
+            }
+
+            if (_ws.QuoteCloseAt[k] < 0 && !T[k].Has(TokenFlags.SpaceBefore))
+            {
+                return T[k].Start;
+            }
+        }
+
+        return quote.ContentEnd;
+    }
+
     // ---- emission ---------------------------------------------------------------------------------------------
 
     private void Emit(FoundAttribution found)
@@ -805,20 +842,23 @@ internal sealed partial class AttributionExtractor
     // ---- post-processing --------------------------------------------------------------------------------------
 
     /// <summary>
-    /// A quotation without a cue of its own that follows a quoted attribution with nothing but punctuation between
-    /// them continues it: <c>“...,” the ministry said. “...”</c> gets its own attribution with the same source and cue.
+    /// A quotation without a cue of its own that follows an attribution with a source, with nothing but punctuation
+    /// and paragraph breaks between them, continues it: <c>“...,” the ministry said. “...”</c> and
+    /// <c>Smith said the plan was flawed. “...”</c> (a quotation that opens its sentence) get their own attribution
+    /// with the same source and cue, and so does the next quotation after them: a speaker's quotation continued in later
+    /// sentences and paragraphs is that speaker's.
     /// </summary>
     private void ContinueQuotations()
     {
         var quotes = _doc.Quotes;
         var count = Found.Count;
-        var anyDirect = false;
-        for (var i = 0; i < count && !anyDirect; i++)
+        var anySource = false;
+        for (var i = 0; i < count && !anySource; i++)
         {
-            anyDirect = Found[i].Mode == AttributionMode.Direct && Found[i].HasSource;
+            anySource = Found[i].HasSource;
         }
 
-        if (!anyDirect || quotes.Length < 2)
+        if (!anySource || quotes.Length == 0)
         {
             return;
         }
@@ -864,13 +904,23 @@ internal sealed partial class AttributionExtractor
             }
 
             var previous = Found[last];
-            if (previous.Mode != AttributionMode.Direct || !previous.HasSource || previous.Dropped)
+            if (!previous.HasSource || previous.Dropped || previous.Nested
+                || previous.Mode is not (AttributionMode.Direct or AttributionMode.Indirect or AttributionMode.Mixed)
+                || (previous.Mode != AttributionMode.Direct && quote.FirstToken != SentenceFirst(quote.FirstToken)))
             {
                 continue;
             }
 
+            // After a quotation's tag, the rest of the tag's sentence (", standing in front of ...", "after the match")
+            // still belongs to the tag.
+            var gapStart = lastEnd;
+            if (previous.Mode == AttributionMode.Direct && lastEnd > 0 && lastEnd < quote.FirstToken && SentenceOf(lastEnd - 1) == SentenceOf(previous.CueStart))
+            {
+                gapStart = Math.Min(quote.FirstToken, SentenceEnd(lastEnd - 1));
+            }
+
             var gapHasWords = false;
-            for (var j = lastEnd; j < quote.FirstToken && !gapHasWords; j++)
+            for (var j = gapStart; j < quote.FirstToken && !gapHasWords; j++)
             {
                 _ws.Steps++;
                 gapHasWords = IsWord(j) || IsQuoteMark(j);
@@ -894,6 +944,78 @@ internal sealed partial class AttributionExtractor
             ends.Add(EndToken(next));
             last = Found.Count - 1;
             lastEnd = ends[last];
+        }
+    }
+
+    /// <summary>
+    /// An attribution with a pronoun source whose cue stands inside a quotation (<c>“I told them we would win,” she
+    /// said</c>, <c>“We reiterate that ...”</c>) is the quoted speaker's own narration, part of that quotation: it is
+    /// not an attribution of its own (the quotation already is one). Inside a quotation means inside quotation marks
+    /// or inside the content of a direct attribution (a multi-paragraph quotation paired by its final mark). A named
+    /// source inside a quotation (<c>“According to the Ministry of Defense, ...”</c>) stays, marked nested. The direct
+    /// contents are sorted once with a running maximum of their ends: O(A log A).
+    /// </summary>
+    private void DropNarrationInsideQuotations()
+    {
+        var quotes = _doc.Quotes;
+        var contents = _ws.Keyed;
+        var maxEnd = _ws.Ends;
+        contents.Clear();
+        maxEnd.Clear();
+        foreach (var f in Found)
+        {
+            if (f.Mode == AttributionMode.Direct && f.Content1Start >= 0)
+            {
+                contents.Add((((long)f.Content1Start << 32) | (uint)f.Content1End, 0));
+                if (f.Content2Start >= 0)
+                {
+                    contents.Add((((long)f.Content2Start << 32) | (uint)f.Content2End, 0));
+                }
+            }
+        }
+
+        contents.Sort();
+        foreach (var (key, _) in contents)
+        {
+            maxEnd.Add(Math.Max(maxEnd.Count > 0 ? maxEnd[^1] : 0, (int)(uint)key));
+        }
+
+        for (var i = 0; i < Found.Count; i++)
+        {
+            _ws.Steps++;
+            var f = Found[i];
+            if (f.Dropped || !f.HasSource || f.SourceEnd - f.SourceStart != 1 || !Has(f.SourceStart, WordClass.Pronoun) || Has(f.SourceStart, WordClass.Relative))
+            {
+                continue;
+            }
+
+            var q = InQuote(f.CueStart);
+            var inside = q >= 0 && (quotes[q].Flags & QuoteFlags.Short) == 0 && InQuote(f.SourceStart) == q;
+            if (!inside && contents.Count > 0)
+            {
+                var at = T[f.SourceStart].Start;
+                int lo = 0, hi = contents.Count;
+                while (lo < hi)
+                {
+                    var mid = (lo + hi) >>> 1;
+                    if ((int)(contents[mid].Key >> 32) <= at)
+                    {
+                        lo = mid + 1;
+                    }
+                    else
+                    {
+                        hi = mid;
+                    }
+                }
+
+                inside = lo > 0 && maxEnd[lo - 1] > at;
+            }
+
+            if (inside)
+            {
+                f.Dropped = true;
+                Found[i] = f;
+            }
         }
     }
 

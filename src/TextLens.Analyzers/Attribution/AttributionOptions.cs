@@ -29,7 +29,11 @@ public sealed class AttributionOptions
     /// <summary>How many sentences back a pronoun or description looks for its antecedent (default 12, 1 to 200).</summary>
     public int MaxAntecedentSentences { get; set; } = 12;
 
-    /// <summary>Whether a quotation without its own cue that directly follows a quoted attribution continues it (default <see langword="true"/>).</summary>
+    /// <summary>
+    /// Whether a quotation without its own cue that directly follows an attribution (a quotation, or indirect speech when
+    /// the quotation opens its sentence) continues it, as an attribution of its own with the same source and cue
+    /// (default <see langword="true"/>).
+    /// </summary>
     public bool ContinueQuotations { get; set; } = true;
 
     /// <summary>Whether bylines, agency credits, <c>Source Link</c> and reprint notes are written as document facets (default <see langword="true"/>).</summary>

@@ -76,7 +76,7 @@ internal struct FoundAttribution
     /// <summary>The quotation given as content, -1 when none.</summary>
     public int Quote = -1;
 
-    /// <summary>The attribution this quotation continues (its content is written as a further content span of that one), -1 when none.</summary>
+    /// <summary>The attribution this quotation continues (it is written as an attribution of its own with that one's source and cue), -1 when none.</summary>
     public int ContinuationOf = -1;
 
     /// <summary>The attribution whose source this one repeats (a continued quotation, <c>..., adding ...</c>), -1 when none.</summary>

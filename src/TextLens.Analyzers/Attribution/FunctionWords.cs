@@ -147,7 +147,7 @@ internal static class FunctionWords
                 yield return (w, cls);
             }
 
-            foreach (var w in Words("of in on at by for from with to about over under during after before near into against among between within without across through since via per upon amid toward towards despite including like than"))
+            foreach (var w in Words("of in on at by for from with to about over under during after before near into against among between within without across through since via per upon amid toward towards despite including like than along alongside throughout beyond"))
             {
                 yield return (w, WordClass.Preposition);
             }

@@ -186,9 +186,11 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
         var doc = context.Document;
         var s = t_scratch ??= new Scratch();
         s.Clear();
+        var cancellation = context.CancellationToken;
         if (_matcher is not null)
         {
             FindListed(doc, s);
+            cancellation.ThrowIfCancellationRequested();
         }
 
         if (_recognizer is RuleBasedEntityRecognizer rules)
@@ -215,6 +217,7 @@ internal sealed class EntityAnalyzer : IAnalyzer, IReportContributor
             AddRecognized(doc, s);
         }
 
+        cancellation.ThrowIfCancellationRequested();
         SortedRuns.Sort<Found, FoundOrder>(s.Found, ref s.FoundBuffer);
 
         // Found after matching, when the document's tokens are in the cache.

@@ -22,6 +22,9 @@ internal sealed class FramingAnalyzer : IAnalyzer, IReportContributor
     public const string Authorial = "authorial";
     public const string Quoted = "quoted";
 
+    /// <summary>Matches between two looks at the cancellation token, less one (a power of two): a stop inside a huge document is prompt and costs nothing measurable.</summary>
+    private const int CancellationInterval = 1023;
+
     private readonly PhraseMatcher _matcher;
     private readonly LabelEntry[] _labels;
     private readonly IReadOnlyList<FramingLexicon> _lexicons;
@@ -103,12 +106,19 @@ internal sealed class FramingAnalyzer : IAnalyzer, IReportContributor
     {
         ArgumentNullException.ThrowIfNull(context);
         var doc = context.Document;
-        var hasAttribution = context.HasLayer(AttributionLayer);
+        var attributed = AttributedContentIndex.Build(context.Annotations, AttributionLayer, ContentRole);
+        var cancellation = context.CancellationToken;
+        var found = 0;
         foreach (var m in _matcher.Matches(doc))
         {
+            if ((++found & CancellationInterval) == 0)
+            {
+                cancellation.ThrowIfCancellationRequested();
+            }
+
             var entry = _labels[m.Payload];
             var quote = doc.QuoteIndexAt(m.Start);
-            var source = hasAttribution ? AttributedSource(context.Annotations, m.Start, m.End) : null;
+            var source = attributed?.SourceOf(m.Start, m.End);
             var quoted = quote >= 0 || source is not null;
             var scareQuoted = quote >= 0 && IsWholeQuotation(doc.Text, doc.Quotes[quote], m.Start, m.End);
 
@@ -128,29 +138,6 @@ internal sealed class FramingAnalyzer : IAnalyzer, IReportContributor
 
             context.Add(new Annotation(LayerName, m.Start, m.Length, entry.Concept.Id, entry.Label.Id) { Facets = facets });
         }
-    }
-
-    /// <summary>The label of the attribution whose content holds [start, end), or <see langword="null"/>.</summary>
-    private static string? AttributedSource(IReadOnlyList<Annotation> annotations, int start, int end)
-    {
-        for (var i = 0; i < annotations.Count; i++)
-        {
-            var a = annotations[i];
-            if (!string.Equals(a.Layer, AttributionLayer, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            foreach (var span in a.Spans)
-            {
-                if (span.Start <= start && end <= span.End && string.Equals(span.Role, ContentRole, StringComparison.Ordinal))
-                {
-                    return a.Label;
-                }
-            }
-        }
-
-        return null;
     }
 
     /// <summary>Whether the quotation holds nothing but the match (ignoring spaces and punctuation at its edges).</summary>

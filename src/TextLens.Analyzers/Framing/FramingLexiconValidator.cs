@@ -83,14 +83,19 @@ public static class FramingLexiconValidator
             }
         }
 
+        var trie = new PatternTrie(entries);
         var reported = new HashSet<(string, string)>();
-        for (var i = 0; i < entries.Count; i++)
+        var shorterOnes = new List<int>();
+        for (var j = 0; j < entries.Count; j++)
         {
-            var shorter = entries[i];
-            for (var j = 0; j < entries.Count; j++)
+            var longer = entries[j];
+            shorterOnes.Clear();
+            trie.CollectStarts(longer, shorterOnes);
+            shorterOnes.Sort();
+            foreach (var i in shorterOnes)
             {
-                var longer = entries[j];
-                if (i == j || shorter.Label == longer.Label || longer.Words.Length < shorter.Words.Length || !StartsWith(longer, shorter))
+                var shorter = entries[i];
+                if (i == j || shorter.Label == longer.Label)
                 {
                     continue;
                 }
@@ -115,27 +120,140 @@ public static class FramingLexiconValidator
             }
         }
 
+        WorkSteps = trie.Steps;
         return warnings
             .OrderBy(w => w.Line ?? int.MaxValue).ThenBy(w => w.Column ?? 0).ThenBy(w => w.Field, StringComparer.Ordinal).ThenBy(w => w.Code, StringComparer.Ordinal)
             .ToList();
     }
 
-    /// <summary>Whether the words of <paramref name="longer"/> begin with those of <paramref name="shorter"/> (its last word a prefix when it ends with <c>*</c>).</summary>
-    private static bool StartsWith(Entry longer, Entry shorter)
+    /// <summary>Trie steps the last <see cref="Validate"/> on this thread took to find overlaps (a deterministic work counter for tests).</summary>
+    [ThreadStatic]
+    internal static long WorkSteps;
+
+    /// <summary>
+    /// The patterns as a trie of words, the shape the matcher compiles them to: the patterns a pattern starts with are
+    /// found by walking its own words, in time linear in its words (plus, per trie node, one lookup per distinct length
+    /// of the <c>*</c> prefixes there), instead of comparing every pair of patterns (200,000 patterns did not finish in
+    /// 8 minutes that way).
+    /// </summary>
+    private sealed class PatternTrie
     {
-        for (var i = 0; i < shorter.Words.Length; i++)
+        private readonly Dictionary<(int Node, string Word), int> _children = [];
+        private readonly Dictionary<int, List<int>> _ends = [];
+        private readonly Dictionary<(int Node, string Start), List<int>> _prefixEnds = [];
+        private readonly Dictionary<int, SortedSet<int>> _prefixLengths = [];
+        private readonly HashSet<(List<int> List, string Label)> _listed = [];
+
+        public PatternTrie(List<Entry> entries)
         {
-            var last = i == shorter.Words.Length - 1;
-            var ok = last && shorter.Prefix
-                ? longer.Words[i].StartsWith(shorter.Words[i], StringComparison.Ordinal)
-                : string.Equals(longer.Words[i], shorter.Words[i], StringComparison.Ordinal);
-            if (!ok)
+            for (var e = 0; e < entries.Count; e++)
             {
-                return false;
+                var words = entries[e].Words;
+                if (words.Length == 0)
+                {
+                    continue;
+                }
+
+                var node = 0;
+                for (var w = 0; w < words.Length - 1; w++)
+                {
+                    node = Child(node, words[w]);
+                }
+
+                var last = words[^1];
+                if (entries[e].Prefix)
+                {
+                    AddFirstOfLabel(ListAt(_prefixEnds, (node, last)), e, entries);
+                    if (!_prefixLengths.TryGetValue(node, out var lengths))
+                    {
+                        _prefixLengths[node] = lengths = [];
+                    }
+
+                    lengths.Add(last.Length);
+                }
+                else
+                {
+                    AddFirstOfLabel(ListAt(_ends, Child(node, last)), e, entries);
+                }
             }
         }
 
-        return true;
+        /// <summary>Trie lookups made by <see cref="CollectStarts"/> so far.</summary>
+        public long Steps { get; private set; }
+
+        /// <summary>
+        /// Adds to <paramref name="found"/> every pattern whose words begin <paramref name="longer"/>'s (its last word a
+        /// prefix of the word there when it ends with <c>*</c>) and that has no more words than it, itself included.
+        /// </summary>
+        public void CollectStarts(Entry longer, List<int> found)
+        {
+            var node = 0;
+            for (var d = 0; d < longer.Words.Length; d++)
+            {
+                var word = longer.Words[d];
+                if (_prefixLengths.TryGetValue(node, out var lengths))
+                {
+                    foreach (var length in lengths)
+                    {
+                        if (length > word.Length)
+                        {
+                            break;
+                        }
+
+                        Steps++;
+                        if (_prefixEnds.TryGetValue((node, word[..length]), out var prefixed))
+                        {
+                            found.AddRange(prefixed);
+                        }
+                    }
+                }
+
+                Steps++;
+                if (!_children.TryGetValue((node, word), out node))
+                {
+                    return;
+                }
+
+                if (_ends.TryGetValue(node, out var ends))
+                {
+                    found.AddRange(ends);
+                }
+            }
+        }
+
+        private int Child(int node, string word)
+        {
+            if (!_children.TryGetValue((node, word), out var child))
+            {
+                child = _children.Count + 1;
+                _children[(node, word)] = child;
+            }
+
+            return child;
+        }
+
+        /// <summary>
+        /// Keeps only the first pattern of each label in a list: the patterns of one list have the same words, and a warning
+        /// names the first of a label, so the others would only be skipped (and many copies would make the walk quadratic).
+        /// </summary>
+        private void AddFirstOfLabel(List<int> list, int entry, List<Entry> entries)
+        {
+            if (_listed.Add((list, entries[entry].Label)))
+            {
+                list.Add(entry);
+            }
+        }
+
+        private static List<int> ListAt<TKey>(Dictionary<TKey, List<int>> lists, TKey key)
+            where TKey : notnull
+        {
+            if (!lists.TryGetValue(key, out var list))
+            {
+                lists[key] = list = [];
+            }
+
+            return list;
+        }
     }
 
     private static string[] Words(FramingPattern pattern, bool hyphenVariants)

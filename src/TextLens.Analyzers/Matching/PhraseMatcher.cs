@@ -47,8 +47,6 @@ internal sealed class PhraseMatcher
     private const byte NodeHasPrefix = 2;
 
     private const int RootFilterBits = 1 << 16;
-    private const int AtomLengthBits = 10;
-    private const int MaxAtomPool = (1 << (31 - AtomLengthBits)) - 1;
     private const int RootPrefixFilterBits = 1 << 12;
 
     private readonly Slot[] _slots;
@@ -150,21 +148,25 @@ internal sealed class PhraseMatcher
         var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, (trie.Edges.Count - rootEdges) * 2));
         _shift = 32 - BitOperations.Log2((uint)capacity);
         _slots = new Slot[capacity];
-        // Padded so that SameKey can load a whole vector at any atom's offset.
-        _atomChars = new char[atomLength + Vector128<ushort>.Count];
+        // Each distinct atom once, preceded by its length (PatternSyntax caps a pattern at 1,000 characters, so a length
+        // fits a char), and padded so that SameKey can load a whole vector at any atom's offset. An edge stores the offset
+        // of its atom's first character: no limit on the pool but the size of an array (a packed offset and length capped
+        // the pool at 2,097,151 characters, which 200,000 patterns passed).
+        var pool = new List<char>(atomLength + trie.Edges.Count + Vector128<ushort>.Count);
+        var pooled = new Dictionary<string, int>(StringComparer.Ordinal);
         _rootFilter = new ulong[RootFilterBits / 64];
-        var offset = 0;
         foreach (var ((parent, atom, prefix), child) in trie.Edges)
         {
             var nodeKey = parent * 2 + (prefix ? 1 : 0) + 1;
             var hash = TokenKeyHash.Compute(atom);
-            atom.CopyTo(_atomChars.AsSpan(offset));
-            if (atom.Length >= 1 << AtomLengthBits || offset + atom.Length > MaxAtomPool)
+            if (!pooled.TryGetValue(atom, out var packed))
             {
-                throw new ArgumentException($"The patterns hold more than {MaxAtomPool:N0} characters of distinct words, or a word of {1 << AtomLengthBits} characters or more.");
+                pool.Add((char)atom.Length);
+                packed = pool.Count;
+                pool.AddRange(atom);
+                pooled[atom] = packed;
             }
 
-            var packed = (offset << AtomLengthBits) | atom.Length;
             if (parent == 0 && !prefix)
             {
                 var r = RootIndex(hash);
@@ -185,7 +187,7 @@ internal sealed class PhraseMatcher
 
                 _slots[i] = new Slot(nodeKey, hash, child, packed);
             }
-            offset += atom.Length;
+
             if (parent == 0 && !prefix)
             {
                 _rootFilter[(hash & (RootFilterBits - 1)) >> 6] |= 1UL << hash;
@@ -205,6 +207,8 @@ internal sealed class PhraseMatcher
             }
         }
 
+        pool.AddRange(new char[Vector128<ushort>.Count]);
+        _atomChars = pool.ToArray();
         PatternCount = options.Length;
         NodeCount = nodes;
     }
@@ -301,7 +305,7 @@ internal sealed class PhraseMatcher
                 return -1;
             }
 
-            if (s.NodeKey == nodeKey && s.Hash == hash && s.AtomLength == atom.Length && SameChars(s.AtomOffset, atom))
+            if (s.NodeKey == nodeKey && s.Hash == hash && AtomLength(s.Atom) == atom.Length && SameChars(s.Atom, atom))
             {
                 return s.Child;
             }
@@ -328,7 +332,7 @@ internal sealed class PhraseMatcher
                 return -1;
             }
 
-            if (s.Hash == hash && (s.Atom & ((1 << AtomLengthBits) - 1)) == atom.Length && SameChars(s.Atom >>> AtomLengthBits, atom))
+            if (s.Hash == hash && AtomLength(s.Atom) == atom.Length && SameChars(s.Atom, atom))
             {
                 return s.Child;
             }
@@ -377,7 +381,7 @@ internal sealed class PhraseMatcher
                 return -1;
             }
 
-            if (s.Hash == hash && (s.Atom & ((1 << AtomLengthBits) - 1)) == length && SameKey(s.Atom >>> AtomLengthBits, keys, start, length))
+            if (s.Hash == hash && AtomLength(s.Atom) == length && SameKey(s.Atom, keys, start, length))
             {
                 return s.Child;
             }
@@ -400,7 +404,7 @@ internal sealed class PhraseMatcher
                 return -1;
             }
 
-            if (s.NodeKey == nodeKey && s.Hash == hash && s.AtomLength == length && SameKey(s.AtomOffset, keys, start, length))
+            if (s.NodeKey == nodeKey && s.Hash == hash && AtomLength(s.Atom) == length && SameKey(s.Atom, keys, start, length))
             {
                 return s.Child;
             }
@@ -438,7 +442,7 @@ internal sealed class PhraseMatcher
             for (var r = RootIndex(hash); slots[r].Child != 0; r = (r + 1) & (slots.Length - 1))
             {
                 ref readonly var rs = ref slots[r];
-                if (rs.Hash == hash && JoinedEquals(_atomChars.AsSpan(rs.Atom >>> AtomLengthBits, rs.Atom & ((1 << AtomLengthBits) - 1)), doc, parts, folded))
+                if (rs.Hash == hash && JoinedEquals(_atomChars.AsSpan(rs.Atom, AtomLength(rs.Atom)), doc, parts, folded))
                 {
                     return rs.Child;
                 }
@@ -458,7 +462,7 @@ internal sealed class PhraseMatcher
                 return -1;
             }
 
-            if (s.NodeKey == nodeKey && s.Hash == hash && JoinedEquals(_atomChars.AsSpan(s.AtomOffset, s.AtomLength), doc, parts, folded))
+            if (s.NodeKey == nodeKey && s.Hash == hash && JoinedEquals(_atomChars.AsSpan(s.Atom, AtomLength(s.Atom)), doc, parts, folded))
             {
                 return s.Child;
             }
@@ -838,16 +842,15 @@ internal sealed class PhraseMatcher
         return at == expected.Length;
     }
 
-    /// <summary>An edge from the root: key hash → child (never 0, which marks an empty slot), atom packed as in <see cref="Slot"/>.</summary>
+    /// <summary>An edge from the root: key hash → child (never 0, which marks an empty slot), atom as in <see cref="Slot"/>.</summary>
     private readonly record struct RootSlot(int Hash, int Child, int Atom);
 
-    /// <summary>An edge: (node, key hash) → child, with the atom's characters at <c>AtomOffset</c> in the atom pool (offset and length packed in one int).</summary>
-    private readonly record struct Slot(int NodeKey, int Hash, int Child, int Atom)
-    {
-        public int AtomOffset => Atom >>> AtomLengthBits;
+    /// <summary>An edge: (node, key hash) → child, with the atom's characters at offset <c>Atom</c> of the atom pool (its length just before).</summary>
+    private readonly record struct Slot(int NodeKey, int Hash, int Child, int Atom);
 
-        public int AtomLength => Atom & ((1 << AtomLengthBits) - 1);
-    }
+    /// <summary>The length of the atom whose characters start at <paramref name="offset"/> of the pool.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int AtomLength(int offset) => _atomChars[offset - 1];
 
     /// <summary>The state of one search: the document's tables and the best match found so far.</summary>
     private ref struct Search

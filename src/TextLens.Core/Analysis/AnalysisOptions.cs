@@ -24,6 +24,22 @@ public sealed class AnalysisOptions
     /// </summary>
     public Func<DocumentResult, CancellationToken, ValueTask>? OnDocument { get; set; }
 
+    /// <summary>The default of <see cref="MaxDocumentCharacters"/>: 10 million characters (about 20 MB of UTF-16), some 2,000 times a long news article.</summary>
+    public const int DefaultMaxDocumentCharacters = 10_000_000;
+
+    /// <summary>
+    /// The document budget: a document longer than this many characters is not analysed but skipped, with its id,
+    /// length and the limit recorded as the reason and counted among the skipped records (never silently truncated).
+    /// 0 analyses documents of any length. Defaults to <see cref="DefaultMaxDocumentCharacters"/>.
+    /// </summary>
+    /// <remarks>
+    /// Skipped rather than analysed in windows: a window edge would cut sentences, quotations and the attribution of
+    /// speech, and the entity recognizer confirms names across the whole document, so windowed counts would differ from
+    /// whole-document counts without saying so. Every analyzer runs in time linear (or n log n) in the document, so the
+    /// limit bounds the time and memory one record can take; raise it to analyse longer documents whole.
+    /// </remarks>
+    public int MaxDocumentCharacters { get; set; } = DefaultMaxDocumentCharacters;
+
     /// <summary>Minimum interval between progress reports.</summary>
     public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
@@ -50,6 +66,11 @@ public sealed class AnalysisOptions
         if (!Enum.IsDefined(Period))
         {
             faults.Add($"Period {(int)Period} is not a known period unit.");
+        }
+
+        if (MaxDocumentCharacters < 0)
+        {
+            faults.Add($"MaxDocumentCharacters must be 0 (no limit) or positive (was {MaxDocumentCharacters}).");
         }
 
         if (ProgressInterval < TimeSpan.Zero)

@@ -46,4 +46,12 @@ public sealed class DocumentResult
 /// <summary>An analyzer that threw while analysing a document.</summary>
 /// <param name="Analyzer">The versioned analyzer id.</param>
 /// <param name="Message">The exception type and message.</param>
-public sealed record AnalyzerFailure(string Analyzer, string Message);
+public sealed record AnalyzerFailure(string Analyzer, string Message)
+{
+    /// <summary>The failure of an analyzer that threw: the exception type and its message on one line (line breaks become " / "), so errors.csv and the console keep one row a failure.</summary>
+    internal static AnalyzerFailure Of(string analyzer, Exception exception)
+    {
+        var lines = exception.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return new AnalyzerFailure(analyzer, $"{exception.GetType().Name}: {string.Join(" / ", lines)}");
+    }
+}

@@ -248,8 +248,10 @@ public sealed class TextLensPipeline
             try
             {
                 long sequence = 0;
-                await foreach (var record in corpus.ReadAsync(ct).ConfigureAwait(false))
+                var ids = new DocumentIdSet();
+                await foreach (var read in corpus.ReadAsync(ct).ConfigureAwait(false))
                 {
+                    var record = ids.Flag(read);
                     if (record.Error is not null && options.ErrorPolicy == ErrorPolicy.Throw)
                     {
                         throw new InvalidDataException(record.Error.ToString());
@@ -374,19 +376,25 @@ public sealed class TextLensPipeline
             }
 
             var doc = record.Document!;
+            if (DocumentBudget.Exceeded(doc, _options) is { } overBudget)
+            {
+                return Process(CorpusRecord.Failed(overBudget), sequence, ct);
+            }
+
             var group = _options.GroupBy is null ? PeriodKey.All : NonEmpty(doc.Metadata.Get(_options.GroupBy)) ?? PeriodKey.Unknown;
             var period = PeriodKey.Of(doc.Metadata.Date, _options.Period);
             _characters += doc.Text.Length;
 
             var t0 = Stopwatch.GetTimestamp();
             var a0 = GC.GetAllocatedBytesForCurrentThread();
-            _pipeline._parser.Parse(doc, _parsed);
+            _pipeline._parser.Parse(doc, _parsed, ct);
             Measure(0, t0, a0);
 
             _context.Reset(_parsed, ct);
             List<AnalyzerFailure>? failures = null;
             for (var i = 0; i < _pipeline._analyzers.Length; i++)
             {
+                ct.ThrowIfCancellationRequested();
                 var analyzer = _pipeline._analyzers[i];
                 var count = _context.Count;
                 var facetCount = _context.FacetCount;
@@ -400,7 +408,7 @@ public sealed class TextLensPipeline
                 catch (Exception ex) when (_options.ErrorPolicy == ErrorPolicy.SkipAndRecord && ex is not OperationCanceledException)
                 {
                     _context.Truncate(count, facetCount);
-                    (failures ??= []).Add(new AnalyzerFailure(analyzer.Descriptor.VersionedId, $"{ex.GetType().Name}: {ex.Message}"));
+                    (failures ??= []).Add(AnalyzerFailure.Of(analyzer.Descriptor.VersionedId, ex));
                 }
                 finally
                 {

@@ -100,12 +100,14 @@ internal sealed class CorpusFile : IAsyncDisposable
     }
 
     /// <summary>
-    /// For a compressed file read to its end, checks the decompressed size against the size the gzip trailer records
-    /// (modulo 4 GiB): .NET's <see cref="GZipStream"/> ends quietly on a truncated file, which would lose the rest of the
-    /// corpus without a word. A file of several gzip members (appended to) records only its last member's size, so the
-    /// message names that possibility too.
+    /// For a compressed file read to its end, checks that its last gzip member is complete: .NET's <see cref="GZipStream"/>
+    /// ends quietly on a truncated file, which would lose the rest of the corpus without a word. The trailer of the last
+    /// member records its decompressed size (modulo 4 GiB) and CRC-32. A file of one member is complete when the size
+    /// equals everything decompressed. A file of several members (<c>cat a.gz b.gz</c>, bgzip, a log appended to) is
+    /// complete when the last <c>size</c> bytes decompressed have the recorded CRC-32: the stream keeps the last
+    /// <see cref="CountingReadStream.TailCapacity"/> decompressed bytes for that (bgzip members hold at most 64 KiB).
     /// </summary>
-    /// <returns><see langword="null"/> when the sizes agree or the file is not compressed, else the problem.</returns>
+    /// <returns><see langword="null"/> when the file is complete or not compressed, else the problem.</returns>
     public string? CheckCompressedLength()
     {
         if (_decompressed is null || _file.Length < 18)
@@ -113,14 +115,18 @@ internal sealed class CorpusFile : IAsyncDisposable
             return _decompressed is null ? null : "the gzip file is too short to be complete";
         }
 
-        Span<byte> trailer = stackalloc byte[4];
-        RandomAccess.Read(_file.SafeFileHandle, trailer, _file.Length - 4);
-        var recorded = BinaryPrimitives.ReadUInt32LittleEndian(trailer);
+        Span<byte> trailer = stackalloc byte[8];
+        RandomAccess.Read(_file.SafeFileHandle, trailer, _file.Length - 8);
+        var crc = BinaryPrimitives.ReadUInt32LittleEndian(trailer);
+        var recorded = BinaryPrimitives.ReadUInt32LittleEndian(trailer[4..]);
         var actual = _decompressed.BytesRead;
-        return recorded == unchecked((uint)actual)
-            ? null
-            : $"the gzip data ended after {actual} decompressed bytes but its trailer records {recorded} (modulo 4 GiB): " +
-              "the file is probably truncated, and records after this point are missing (a file of several gzip members also shows this)";
+        if (recorded == unchecked((uint)actual) || _decompressed.TailHasCrc((int)Math.Min(recorded, int.MaxValue), crc))
+        {
+            return null;
+        }
+
+        return $"the gzip data ended after {actual} decompressed bytes but its last member's trailer records {recorded} bytes (modulo 4 GiB) " +
+               "that do not end the data: the file is probably truncated, and records after this point are missing";
     }
 
     /// <inheritdoc />
@@ -145,11 +151,38 @@ internal sealed class CorpusFile : IAsyncDisposable
         });
 }
 
-/// <summary>A read-only pass-through stream that counts the bytes read from it.</summary>
+/// <summary>A read-only pass-through stream that counts the bytes read from it and keeps the last <see cref="TailCapacity"/> of them.</summary>
 internal sealed class CountingReadStream(Stream inner) : Stream
 {
+    /// <summary>How many of the last bytes read are kept (for the CRC-32 of a last gzip member).</summary>
+    public const int TailCapacity = 4 * 1024 * 1024;
+
+    private byte[]? _tail;
+
     /// <summary>Bytes read so far.</summary>
     public long BytesRead { get; private set; }
+
+    /// <summary>Whether the last <paramref name="length"/> bytes read are kept and have CRC-32 <paramref name="crc"/>.</summary>
+    public bool TailHasCrc(int length, uint crc)
+    {
+        if (length > TailCapacity || length > BytesRead)
+        {
+            return false;
+        }
+
+        var tail = _tail ?? [];
+        var end = (int)(BytesRead % TailCapacity);
+        var start = end - length;
+        var value = Crc32.Begin;
+        if (start < 0)
+        {
+            value = Crc32.Append(value, tail.AsSpan(TailCapacity + start));
+            start = 0;
+        }
+
+        value = Crc32.Append(value, tail.AsSpan(start, end - start));
+        return Crc32.End(value) == crc;
+    }
 
     public override bool CanRead => true;
 
@@ -165,12 +198,15 @@ internal sealed class CountingReadStream(Stream inner) : Stream
         set => throw new NotSupportedException();
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
-    public override int Read(Span<byte> buffer) => Count(inner.Read(buffer));
+    public override int Read(Span<byte> buffer) => Count(buffer, inner.Read(buffer));
 
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        Count(await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        var read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return Count(buffer.Span, read);
+    }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
@@ -201,9 +237,64 @@ internal sealed class CountingReadStream(Stream inner) : Stream
         await base.DisposeAsync().ConfigureAwait(false);
     }
 
-    private int Count(int read)
+    private int Count(Span<byte> buffer, int read)
     {
+        if (read > 0)
+        {
+            _tail ??= new byte[TailCapacity];
+            var data = buffer[..Math.Min(read, buffer.Length)];
+            if (data.Length > TailCapacity)
+            {
+                data = data[^TailCapacity..];
+            }
+
+            var at = (int)((BytesRead + read - data.Length) % TailCapacity);
+            var first = Math.Min(data.Length, TailCapacity - at);
+            data[..first].CopyTo(_tail.AsSpan(at));
+            data[first..].CopyTo(_tail);
+        }
+
         BytesRead += read;
         return read;
+    }
+}
+
+/// <summary>CRC-32 (ISO-HDLC, the gzip trailer's checksum), table-driven.</summary>
+internal static class Crc32
+{
+    /// <summary>The running value before any byte.</summary>
+    public const uint Begin = 0xFFFFFFFFu;
+
+    private static readonly uint[] Table = CreateTable();
+
+    /// <summary>Extends a running value by some bytes.</summary>
+    public static uint Append(uint value, ReadOnlySpan<byte> bytes)
+    {
+        foreach (var b in bytes)
+        {
+            value = Table[(value ^ b) & 0xFF] ^ (value >> 8);
+        }
+
+        return value;
+    }
+
+    /// <summary>The checksum of a running value.</summary>
+    public static uint End(uint value) => ~value;
+
+    private static uint[] CreateTable()
+    {
+        var table = new uint[256];
+        for (uint n = 0; n < 256; n++)
+        {
+            var c = n;
+            for (var k = 0; k < 8; k++)
+            {
+                c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+            }
+
+            table[n] = c;
+        }
+
+        return table;
     }
 }

@@ -70,8 +70,10 @@ internal sealed class DirectoryCorpusSource : ICorpusSource
         }
 
         long bytesRead = 0;
+        var entries = 0;
         foreach (var entry in Walk(_fullRoot, ""))
         {
+            entries++;
             cancellationToken.ThrowIfCancellationRequested();
             var source = entry.RelativePath.Length == 0 ? _root : Path.Join(_root, entry.RelativePath);
             if (entry.Error is not null)
@@ -131,6 +133,13 @@ internal sealed class DirectoryCorpusSource : ICorpusSource
             }
 
             yield return CorpusRecord.Of(new TextDocument(id, content.Text!, metadata, new DocumentOrigin(source), issues), bytesRead);
+        }
+
+        if (entries == 0)
+        {
+            // Not a silent empty run: a folder without a single document is almost always the wrong folder or extension.
+            yield return CorpusRecord.Failed(new CorpusReadError(_root, null, null, null,
+                $"the folder holds no document: no file ending in {string.Join(" or ", _extensions)} (hidden files and {string.Join(", ", _excludedNames)} are skipped); nothing to analyse"));
         }
 
         foreach (var unused in manifest.Unused())

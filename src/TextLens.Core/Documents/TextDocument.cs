@@ -53,6 +53,12 @@ public enum DocumentIssues
 
     /// <summary>The text contained NUL or other control characters that were kept as they are.</summary>
     ControlCharacters = 4,
+
+    /// <summary>
+    /// An earlier document of the corpus has the same id (compared ordinally); both are analysed and counted, and this
+    /// one is flagged so that annotations keyed by id can be told apart. Set by the engine, in corpus order.
+    /// </summary>
+    DuplicateId = 8,
 }
 
 /// <summary>Where a document was read from.</summary>

@@ -40,6 +40,8 @@ public sealed class ParsedDocument
     internal int MarkerTableCount;
     private char[] _diacriticBuffer = [];
     private bool _diacriticsReady;
+    private int[] _quoteLinks = [];
+    private bool _quoteLinksReady;
     private TextDocument _document = Placeholder;
 
     private static readonly TextDocument Placeholder = new("", "");
@@ -139,24 +141,85 @@ public sealed class ParsedDocument
     }
 
     /// <summary>Index of the innermost quotation whose content contains <paramref name="offset"/>, or -1.</summary>
+    /// <remarks>
+    /// O(log q + nesting depth): a binary search finds the last quotation starting at or before the offset, then a walk
+    /// along each quotation's nearest earlier quotation with a later content end (built once per document) skips every
+    /// quotation that closes before the offset. (Scanning the quotations from the first made a framing pass over a document
+    /// with many quotation marks quadratic.)
+    /// </remarks>
     public int QuoteIndexAt(int offset)
     {
-        var found = -1;
-        for (var i = 0; i < QuoteTableCount; i++)
+        if (QuoteTableCount == 0)
         {
-            ref readonly var q = ref QuoteTable[i];
-            if (q.Start > offset)
-            {
-                break;
-            }
+            return -1;
+        }
 
-            if (q.ContainsContent(offset))
+        EnsureQuoteLinks();
+        int lo = 0, hi = QuoteTableCount - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) >>> 1;
+            if (QuoteTable[mid].Start <= offset)
             {
-                found = i;
+                lo = mid;
+            }
+            else
+            {
+                hi = mid - 1;
             }
         }
 
-        return found;
+        var i = QuoteTable[lo].Start <= offset ? lo : -1;
+        while (i >= 0)
+        {
+            ref readonly var q = ref QuoteTable[i];
+            if (q.ContentEnd <= offset)
+            {
+                // Every quotation between the link and this one ends its content no later than this one does.
+                i = _quoteLinks[i];
+            }
+            else if (q.ContainsContent(offset))
+            {
+                return i;
+            }
+            else
+            {
+                // The offset is on this quotation's opening mark: an earlier quotation may still hold it.
+                i--;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>For each quotation, the nearest earlier one whose content ends later (-1 when none): the links <see cref="QuoteIndexAt"/> walks.</summary>
+    private void EnsureQuoteLinks()
+    {
+        if (_quoteLinksReady)
+        {
+            return;
+        }
+
+        if (_quoteLinks.Length < QuoteTableCount)
+        {
+            _quoteLinks = new int[Math.Max(QuoteTableCount, _quoteLinks.Length * 2)];
+        }
+
+        // A stack of indices with strictly decreasing content ends: each index is pushed and popped once.
+        var stack = new Stack<int>();
+        for (var i = 0; i < QuoteTableCount; i++)
+        {
+            var end = QuoteTable[i].ContentEnd;
+            while (stack.Count > 0 && QuoteTable[stack.Peek()].ContentEnd <= end)
+            {
+                stack.Pop();
+            }
+
+            _quoteLinks[i] = stack.Count > 0 ? stack.Peek() : -1;
+            stack.Push(i);
+        }
+
+        _quoteLinksReady = true;
     }
 
     /// <summary>Index of the token at the start of the sentence that holds token <paramref name="tokenIndex"/>.</summary>
@@ -174,6 +237,7 @@ public sealed class ParsedDocument
         MarkerTableCount = 0;
         WordCount = 0;
         _diacriticsReady = false;
+        _quoteLinksReady = false;
         if (KeyBuffer.Length < document.Text.Length + KeyPadding)
         {
             KeyBuffer = new char[Math.Max(document.Text.Length + KeyPadding, KeyBuffer.Length * 2)];

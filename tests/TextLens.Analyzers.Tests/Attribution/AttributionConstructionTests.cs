@@ -52,13 +52,115 @@ public sealed class AttributionConstructionTests
     }
 
     [Fact]
-    public void A_following_quotation_without_a_cue_continues_the_attribution()
+    public void A_following_quotation_without_a_cue_is_an_attribution_of_its_own_with_the_same_speaker()
     {
         const string text = "“The strikes are precise,” the ministry said. “Only military targets are hit.”\n\nThe talks resumed on Friday.";
+        var views = Find(text);
+        Assert.Equal(2, views.Count);
+        Assert.All(views, v => Assert.Equal(("the ministry", "said", "direct"), (v.Source, v.Cue, v["mode"])));
+        Assert.Equal(["The strikes are precise,"], views[0].Contents);
+        Assert.Equal(["Only military targets are hit."], views[1].Contents);
+    }
+
+    [Fact]
+    public void Quotation_after_the_tags_trailing_words_continues_the_speaker_into_the_next_paragraph()
+    {
+        const string text = "“We lost everything,” Edith Varga said, standing in front of the burnt house. “The photos, the piano, all of it.”\n\n" +
+            "“Nobody warned us.”\n\nThe fire service defended its timing.";
+        var views = Find(text);
+        Assert.Equal(["We lost everything,", "The photos, the piano, all of it.", "Nobody warned us."], views.Select(v => v.Content ?? "").ToArray());
+        Assert.All(views, v => Assert.Equal("Edith Varga", v.Source));
+    }
+
+    [Fact]
+    public void Quotation_opening_the_sentence_after_indirect_speech_is_the_same_speakers()
+    {
+        const string text = "Kowalczyk said the sticking points are scheduling and pensions. \"Drivers work split shifts of 13 hours.\"\n\nThe city declined to comment.";
+        var views = Find(text);
+        Assert.Equal(2, views.Count);
+        Assert.Equal(("Kowalczyk", "indirect"), (views[0].Source, views[0]["mode"]));
+        Assert.Equal(("Kowalczyk", "Drivers work split shifts of 13 hours."), (views[1].Source, views[1].Content));
+    }
+
+    [Fact]
+    public void Quotation_in_the_middle_of_a_sentence_after_indirect_speech_is_not_continued()
+    {
+        const string text = "Kowalczyk said the talks had stalled. The city called the offer \"fair and affordable\" in its reply.";
         var a = Assert.Single(Find(text));
-        Assert.Equal("the ministry", a.Source);
-        Assert.Equal(["The strikes are precise,", "Only military targets are hit."], a.Contents);
+        Assert.Equal("the talks had stalled", a.Content);
+    }
+
+    [Fact]
+    public void Pronoun_narration_inside_a_quotation_is_part_of_the_quotation()
+    {
+        const string text = "“I told our partners last week that provocations would follow,” Hasanli said. “He said we were wrong.”";
+        var views = Find(text);
+        Assert.Equal(2, views.Count);
+        Assert.All(views, v => Assert.Equal(("Hasanli", "said"), (v.Source, v.Cue)));
+        Assert.DoesNotContain(views, v => v.Cue == "told");
+    }
+
+    [Fact]
+    public void Named_source_inside_a_quotation_stays_a_nested_attribution()
+    {
+        const string text = "“According to the monitoring mission, two houses were hit,” the ministry said.";
+        var inner = Find(text).Single("According to");
+        Assert.Equal("the monitoring mission", inner.Source);
+        Assert.Equal("true", inner["nested"]);
+    }
+
+    [Fact]
+    public void Colon_after_a_verb_takes_the_quotation_of_the_next_paragraph_through_its_orphan_closing_mark()
+    {
+        const string text = "In the memo, Blake wrote:\n\n\"We have frozen hiring and cancelled travel.\n\nThat has not been enough.\"\n\nShares rose.";
+        var a = Find(text).Single("wrote");
+        Assert.Equal("Blake", a.Source);
+        Assert.Equal("We have frozen hiring and cancelled travel.\n\nThat has not been enough.", a.Content);
         Assert.Equal("direct", a["mode"]);
+    }
+
+    [Fact]
+    public void Colon_after_a_short_clause_gives_the_quotation_to_its_subject()
+    {
+        const string text = "Coach Nadia Brennan was more blunt: “We did not panic.”";
+        var a = Find(text).Single(":");
+        Assert.Equal("Coach Nadia Brennan", a.Source);
+        Assert.Equal("We did not panic.", a.Content);
+        Assert.Equal("colon", a["cue"]);
+    }
+
+    [Fact]
+    public void Parenthesis_after_a_name_is_part_of_the_source()
+    {
+        var before = Find("Rep. Gwen Moore (D-Wis.) said the law was unfair.").Single("said");
+        Assert.Equal("Rep. Gwen Moore (D-Wis.)", before.Source);
+        var after = Find("“Subpoenas are not optional,” said Rep. Jason Chaffetz (R-Utah).").Single("said");
+        Assert.Equal("Rep. Jason Chaffetz (R-Utah)", after.Source);
+    }
+
+    [Theory]
+    [InlineData("The campaign did not respond to a request for comment.")]
+    [InlineData("The minister would not say whether the talks had failed.")]
+    [InlineData("Ceasefire violations reported along the line of contact")]
+    [InlineData("The data suggest the trend will continue.")]
+    [InlineData("It indicates that fire seasons are longer.")]
+    [InlineData("Polls show that the race is tied.")]
+    public void No_speech_is_reported(string text) => Assert.Empty(Find(text));
+
+    [Theory]
+    [InlineData("The minister never said that the talks had failed.", "said", "The minister")]
+    [InlineData("Smith suggested that the talks resume.", "suggested", "Smith")]
+    [InlineData("The governor vowed to cut taxes.", "vowed", "The governor")]
+    [InlineData("The ministry said in 2019 that the road was open.", "said", "The ministry")]
+    public void Speech_with_a_speaker_is_reported(string text, string cue, string source) => Assert.Equal(source, Find(text).Single(cue).Source);
+
+    [Fact]
+    public void Appositive_name_after_a_description_is_part_of_the_source()
+    {
+        const string text = "The head of the monitoring mission, Jan Eriksen, said his team could not reach the area.";
+        var a = Find(text).Single("said");
+        Assert.Equal("The head of the monitoring mission, Jan Eriksen", a.Source);
+        Assert.Equal("his team could not reach the area", a.Content);
     }
 
     [Fact]
@@ -77,11 +179,8 @@ public sealed class AttributionConstructionTests
         Assert.EndsWith("civilians are not targets,", content, StringComparison.Ordinal);
         Assert.Equal("direct", a["mode"]);
 
-        var inner = views.Single("reiterate");
-        Assert.Equal("We", inner.Source);
-        Assert.Equal("true", inner["nested"]);
-        Assert.Equal("pronoun", inner["resolution"]);
-        Assert.Equal(a.Label, inner.Label);
+        // "We reiterate" inside the quotation is the ministry's own narration, not a second attribution.
+        Assert.DoesNotContain(views, v => v.Cue == "reiterate");
     }
 
     [Fact]

@@ -6,6 +6,8 @@ namespace TextLens.Tests.Attribution;
 /// The attributions of the five seed articles (read from <c>../shared/seeds</c> at run time, never copied), listed by
 /// hand: source as written, first cue span, resolved source, source type and mode. Every listed attribution must be
 /// found (except those marked expected-missing, with the reason); recall and precision are written to the output.
+/// A first-person cue inside a ministry's quotation ("We reiterate", "we note" in 001 and 004) is the ministry's own
+/// narration, part of its quotation, and not listed: one attribution per quotation.
 /// Resolution runs with the entity analyzer and its embedded gazetteers.
 /// </summary>
 public sealed class SeedAttributionTests(ITestOutputHelper output)
@@ -25,7 +27,6 @@ public sealed class SeedAttributionTests(ITestOutputHelper output)
         ("001", None, "It is noted", "(unattributed)", "unattributed", "agentless", null),
         ("001", "the Azerbaijani Defense Ministry", "said", DefenseMinistry, "official", "direct", null),
         ("001", "The Ministry of Defense of the Republic of Azerbaijan", "stated", DefenseMinistry, "official", "indirect", null),
-        ("001", "We", "reiterate", DefenseMinistry, "official", "indirect", null),
 
         ("002", "Baku", "blamed", Government, "official", "indirect", null),
         ("002", "Baku’s defence ministry", "said", DefenseMinistry, "official", "direct", null),
@@ -57,7 +58,6 @@ public sealed class SeedAttributionTests(ITestOutputHelper output)
         ("004", "Foreign Ministry", ":", "Foreign Ministry", "official", "indirect", null),
         ("004", "Azerbaijan Foreign Ministry", "commented", ForeignMinistry, "official", "indirect", null),
         ("004", "the information of the Ministry of Defense of the Azerbaijan Republic", "According to", DefenseMinistry, "official", "according-to", null),
-        ("004", "we", "note", ForeignMinistry, "official", "indirect", null),
         ("004", "the foreign ministry", "said", ForeignMinistry, "official", "direct", null),
     ];
 

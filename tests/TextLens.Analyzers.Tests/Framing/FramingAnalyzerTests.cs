@@ -99,7 +99,7 @@ public sealed class FramingAnalyzerTests
         Assert.Equal("framing", d.Layer);
         Assert.Equal(["attribution"], d.OptionalLayers);
         Assert.Empty(d.RequiredLayers);
-        Assert.Equal("karabakh-conflict@1,ukraine-war@1", d.Options["lexicons"]);
+        Assert.Equal("karabakh-conflict@2,ukraine-war@2", d.Options["lexicons"]);
         Assert.Equal(["karabakh-conflict", "ukraine-war"], d.Lexicons.Select(l => l.Name));
         Assert.All(d.Lexicons, l =>
         {

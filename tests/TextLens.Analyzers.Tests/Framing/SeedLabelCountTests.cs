@@ -90,6 +90,7 @@ public sealed class SeedLabelCountTests
             ["44-day-war"] = 2,                    // l.35, l.41
             ["peacekeeping-contingent"] = 1,       // l.35
             ["illegal-armed-formations"] = 1,      // "illegal Armenian armed detachments" (l.37)
+            ["karabakh-armenians"] = 1,            // "populated by ethnic Armenians" (l.35); the concept was added in lexicon version 2
         },
         ["004_dc0f61ef53dcda89.txt"] = new()
         {

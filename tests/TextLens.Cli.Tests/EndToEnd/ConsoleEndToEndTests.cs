@@ -55,6 +55,7 @@ public sealed class ConsoleEndToEndTests(AnalyzeFixture fixture) : IClassFixture
     [InlineData("analyze", "{corpus}", "--analyzers", "framing,nope")]
     [InlineData("analyze", "/no/such/corpus")]
     [InlineData("analyze", "{corpus}", "--period", "fortnight")]
+    [InlineData("analyze", "{corpus}", "--recognizer", "neural")]
     [InlineData("kwic", "{corpus}")]
     [InlineData("kwic", "{corpus}", "*ism")]
     [InlineData("kwic", "{corpus}", "sep(", "--regex")]

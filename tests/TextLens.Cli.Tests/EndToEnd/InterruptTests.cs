@@ -73,6 +73,49 @@ public sealed class InterruptTests
         Assert.Empty(Directory.GetFiles(outDir)); // no report.json, labels.csv, annotations.jsonl, and no hidden .tmp file
     }
 
+    /// <summary>
+    /// SIGTERM inside one huge document (20 M characters, the budget lifted): the parser and the analyzers observe the
+    /// cancellation inside the document, so the run stops there, with no document analysed, instead of finishing it
+    /// (before, signals were checked only between documents and a 50 MB document ignored SIGTERM for minutes).
+    /// </summary>
+    [Fact]
+    public void Sigterm_inside_one_huge_document_exits_130_before_finishing_it()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        using var dir = new TempDir();
+        var corpus = dir.File("huge.jsonl");
+        WriteLargeCorpus(corpus, documents: 1, bytesPerDocument: 20_000_000);
+        var outDir = dir.File("out");
+        var info = TextLensProcess.StartInfo(dir.Path, "analyze", corpus, "--out", outDir, "--threads", "1", "--quiet", "--max-document-chars", "0");
+        info.RedirectStandardInput = false;
+        WithDefaultSignals(info);
+        using var process = Process.Start(info)!;
+        var stderr = string.Empty;
+        var reader = new Thread(() => stderr = process.StandardError.ReadToEnd()) { IsBackground = true };
+        var drain = new Thread(() => process.StandardOutput.ReadToEnd()) { IsBackground = true };
+        reader.Start();
+        drain.Start();
+
+        Assert.True(WaitUntilOpen(process, corpus, TimeSpan.FromSeconds(30)), "the corpus was not opened");
+        Thread.Sleep(2000);
+        Assert.False(process.HasExited, "the run ended before it could be interrupted");
+        Assert.True(Kill(process.Id, SignalTerminate) == 0, $"kill failed: errno {Marshal.GetLastPInvokeError()}");
+        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
+        {
+            process.Kill();
+            process.WaitForExit();
+        }
+
+        reader.Join(TimeSpan.FromSeconds(10));
+        Assert.True(process.ExitCode == 130, $"exit {process.ExitCode}\nstderr: {stderr}");
+        Assert.StartsWith("textlens: interrupted after 0 documents; nothing written", stderr, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(outDir));
+    }
+
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal);
 

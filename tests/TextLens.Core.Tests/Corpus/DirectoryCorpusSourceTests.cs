@@ -31,6 +31,19 @@ public sealed class DirectoryCorpusSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadAsync_FolderWithoutDocuments_ReportsOneClearError()
+    {
+        _dir.Write("notes.pdf", "not a document");
+
+        var contents = await CorpusContents.ReadAsync(CorpusSources.Directory(_dir.Path));
+
+        Assert.Empty(contents.Documents);
+        var error = Assert.Single(contents.Errors);
+        Assert.Equal(_dir.Path, error.Source);
+        Assert.StartsWith("the folder holds no document: no file ending in .txt or .md", error.Reason);
+    }
+
+    [Fact]
     public async Task ReadAsync_ReadmeAndLicense_AreNotDocumentsUnlessAskedFor()
     {
         _dir.Write("README.md", "# About this corpus");

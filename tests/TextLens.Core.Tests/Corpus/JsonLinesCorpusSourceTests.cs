@@ -179,6 +179,23 @@ public sealed class JsonLinesCorpusSourceTests : IDisposable
         Assert.Equal("zipped", document.Text);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ReadAsync_MultiMemberGzip_ReadsEveryMemberWithoutATruncationError(bool emptyLastMember)
+    {
+        // cat a.gz b.gz, and optionally the empty member bgzip ends a file with.
+        var a = File.ReadAllBytes(_dir.WriteGzip("a.gz", "{\"id\": \"a1\", \"text\": \"first member\"}\n"));
+        var b = File.ReadAllBytes(_dir.WriteGzip("b.gz", "{\"id\": \"b1\", \"text\": \"second member\"}\n{\"id\": \"b2\", \"text\": \"and more\"}\n"));
+        var empty = File.ReadAllBytes(_dir.WriteGzip("empty.gz", ""));
+        var path = _dir.Write("joined.jsonl.gz", emptyLastMember ? [.. a, .. b, .. empty] : [.. a, .. b]);
+
+        var contents = await CorpusContents.ReadAsync(CorpusSources.JsonLines(path));
+
+        Assert.Empty(contents.Errors);
+        Assert.Equal(["a1", "b1", "b2"], contents.Documents.Select(d => d.Id));
+    }
+
     [Fact]
     public async Task ReadAsync_TruncatedGzip_ReportsTheRestAsUnreadable()
     {

@@ -33,6 +33,31 @@ public class ParserPropertyTests
     private static void Holds(Func<string, bool> property) => Check.One(Run, Prop.ForAll(Texts, property));
 
     [Fact]
+    public void QuoteIndexAt_ArbitraryText_AgreesWithAScanOfEveryQuotation() => Holds(text =>
+    {
+        var doc = Parse.Text(text);
+        var quotes = doc.Quotes.ToArray();
+        for (var offset = 0; offset <= text.Length; offset++)
+        {
+            var expected = -1;
+            for (var i = 0; i < quotes.Length && quotes[i].Start <= offset; i++)
+            {
+                if (quotes[i].ContainsContent(offset))
+                {
+                    expected = i;
+                }
+            }
+
+            if (doc.QuoteIndexAt(offset) != expected)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    });
+
+    [Fact]
     public void Parse_ArbitraryText_NeverThrows() => Holds(text =>
     {
         Parse.Text(text);

@@ -17,16 +17,16 @@ namespace TextLens.Entities.Recognition;
 internal static class NerFeatures
 {
     /// <summary>Version of the feature set; a model trained with another version is refused at load.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>Features per token that do not depend on predicted tags.</summary>
-    public const int StaticCount = 32;
+    public const int StaticCount = 38;
 
     /// <summary>Features per token that depend on the previous predicted tags.</summary>
-    public const int DynamicCount = 4;
+    public const int DynamicCount = 6;
 
-    /// <summary>Atoms kept per token for the dynamic features: lower-case word and shape.</summary>
-    public const int AtomCount = 2;
+    /// <summary>Atoms kept per token for the dynamic features: lower-case word, shape, and 1 when the word starts with a capital.</summary>
+    public const int AtomCount = 3;
 
     private const uint FnvOffset = 2166136261;
     private const uint FnvPrime = 16777619;
@@ -41,10 +41,14 @@ internal static class NerFeatures
     private const int TBias = 0, TLow = 1, TRaw = 2, TPrefix = 3, TSuffix = 7, TShape = 11, TShortShape = 12,
         TLowM1 = 13, TLowP1 = 14, TLowM2 = 15, TLowP2 = 16, TShapeM1 = 17, TShapeP1 = 18, TShapeM2 = 19, TShapeP2 = 20,
         TBigramM1 = 21, TBigramP1 = 22, TShortShapeTrigram = 23, TLowM1Shape = 24, TShapeLowP1 = 25, TPositionShape = 26,
-        TCapsLineLow = 27, TSurround = 28, TGazetteer = 29, TGazetteerM1 = 30, TGazetteerP1 = 31;
+        TCapsLineLow = 27, TSurround = 28, TGazetteer = 29, TGazetteerM1 = 30, TGazetteerP1 = 31,
+        TClassFine = 32, TClassMiddle = 33, TClassCoarse = 34, TClassMiddleM1 = 35, TClassMiddleP1 = 36, TCapitalisationShape = 37;
+
+    // The atom of a word the word-class table does not hold.
+    private const uint Unclassed = 0xC1A55;
 
     // Dynamic templates.
-    private const int TPrev = 40, TPrev2 = 41, TPrevLow = 42, TPrevShape = 43;
+    private const int TPrev = 40, TPrev2 = 41, TPrevLow = 42, TPrevShape = 43, THistory = 44, THistoryShape = 45;
 
     // Character classes of the ASCII range for shapes: X upper, x lower, d digit, otherwise the character itself.
     private static readonly char[] AsciiClass = BuildAsciiClass();
@@ -56,10 +60,14 @@ internal static class NerFeatures
     /// <param name="tokens">The tokens of one sequence (a sentence).</param>
     /// <param name="shift">64 minus the table's bucket bits.</param>
     /// <param name="lexicon">The gazetteer words.</param>
+    /// <param name="classes">The word classes induced from unlabelled news.</param>
     /// <param name="buckets">Receives <see cref="StaticCount"/> bucket indices per token.</param>
     /// <param name="atoms">Receives <see cref="AtomCount"/> atoms per token for <see cref="Dynamic"/>.</param>
     /// <param name="padded">Scratch of at least <see cref="PaddedSize"/> atoms.</param>
-    public static void Extract(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int shift, NerLexicon lexicon, Span<int> buckets, Span<uint> atoms, Span<uint> padded)
+    /// <param name="wanted">Per token, 0 when its features are not needed (its atoms are still computed, as context of
+    /// its neighbours); empty when every token's are.</param>
+    public static void Extract(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int shift, NerLexicon lexicon, NerWordClasses classes,
+        Span<int> buckets, Span<uint> atoms, Span<uint> padded, ReadOnlySpan<byte> wanted = default)
     {
         var n = tokens.Length;
         if (n == 0)
@@ -67,7 +75,7 @@ internal static class NerFeatures
             return;
         }
 
-        // Padded per-token atoms: low, shape, short shape, gazetteer mask at index (i + 2) * 4.
+        // Padded per-token atoms: low, shape, short shape, gazetteer mask, word classes at index (i + 2) * Stride.
         Pad(padded[..(2 * Stride)], Before2, Before1);
         Pad(padded.Slice((n + 2) * Stride, 2 * Stride), After1, After2);
 
@@ -82,6 +90,7 @@ internal static class NerFeatures
             uint p1 = Absent, p2 = Absent, p3 = Absent, p4 = Absent;
             var lastClass = '\0';
             var run = 0;
+            var capitalised = 0u;
             for (var k = 0; k < word.Length; k++)
             {
                 var c = word[k];
@@ -109,6 +118,11 @@ internal static class NerFeatures
                     {
                         c = '0';
                     }
+                }
+
+                if (k == 0 && cls == 'X')
+                {
+                    capitalised = 1;
                 }
 
                 anyLower |= cls == 'x';
@@ -157,9 +171,17 @@ internal static class NerFeatures
             a[0] = low;
             a[1] = shape;
             a[2] = shortShape;
-            a[3] = lexicon.MaskOf(low);
+            // The table lookups are skipped when neither the token nor a neighbour needs features.
+            var looked = wanted.IsEmpty || wanted[i] != 0 || (i > 0 && wanted[i - 1] != 0) || (i + 1 < n && wanted[i + 1] != 0);
+            a[3] = looked ? lexicon.MaskOf(low) : 0;
+            a[4] = looked ? classes.ValueOf(low) : 0;
             atoms[i * AtomCount] = low;
             atoms[(i * AtomCount) + 1] = shape;
+            atoms[(i * AtomCount) + 2] = capitalised;
+            if (!wanted.IsEmpty && wanted[i] == 0)
+            {
+                continue;
+            }
 
             f[TBias] = Bucket(Key(TBias, 0), shift);
             f[TLow] = Bucket(Key(TLow, low), shift);
@@ -180,6 +202,11 @@ internal static class NerFeatures
         var capsLine = anyLetter && !anyLower ? 1u : 0u;
         for (var i = 0; i < n; i++)
         {
+            if (!wanted.IsEmpty && wanted[i] == 0)
+            {
+                continue;
+            }
+
             var f = buckets.Slice(i * StaticCount, StaticCount);
             var at = (i + 2) * Stride;
             var low = padded[at];
@@ -204,7 +231,40 @@ internal static class NerFeatures
             f[TShapeLowP1] = Bucket(Key(TShapeLowP1, shape, lowP1), shift);
             f[TCapsLineLow] = Bucket(Key(TCapsLineLow, low, capsLine), shift);
             f[TSurround] = Bucket(Key(TSurround, lowM1, lowP1), shift);
+            var packed = padded[at + 4];
+            f[TClassFine] = Bucket(Key(TClassFine, ClassAtom(packed, 0)), shift);
+            f[TClassMiddle] = Bucket(Key(TClassMiddle, ClassAtom(packed, 1)), shift);
+            f[TClassCoarse] = Bucket(Key(TClassCoarse, ClassAtom(packed, 2)), shift);
+            f[TClassMiddleM1] = Bucket(Key(TClassMiddleM1, ClassAtom(padded[at - Stride + 4], 1)), shift);
+            f[TClassMiddleP1] = Bucket(Key(TClassMiddleP1, ClassAtom(padded[at + Stride + 4], 1)), shift);
+            var capitalisation = packed == 0 ? 4u : (uint)NerWordClasses.Capitalisation(packed);
+            f[TCapitalisationShape] = Bucket(Key(TCapitalisationShape, capitalisation, padded[at + 2], (uint)Math.Min(i, 1)), shift);
         }
+    }
+
+    /// <summary>
+    /// The atom of a token's cluster at a granularity (0 fine, 1 middle, 2 coarse): the cluster id, or the packed
+    /// value itself for a word the table does not hold (0) and for the padding before and after the sequence.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint ClassAtom(uint packed, int level)
+    {
+        if (packed == 0)
+        {
+            return Unclassed;
+        }
+
+        if (packed < 0x8000_0000u || (packed & 0x7C00_0000u) != 0)
+        {
+            return packed; // padding atom
+        }
+
+        return level switch
+        {
+            0 => (uint)NerWordClasses.Fine(packed),
+            1 => (uint)NerWordClasses.Middle(packed),
+            _ => (uint)NerWordClasses.Coarse(packed),
+        };
     }
 
     /// <summary>The dynamic features that do not name the word come first: previous tag, previous two tags, previous tag with shape.</summary>
@@ -229,7 +289,7 @@ internal static class NerFeatures
     }
 
     /// <summary>Atoms per token in the padded scratch.</summary>
-    private const int Stride = 4;
+    private const int Stride = 5;
 
     /// <summary>Size of the padded scratch for a sequence of <paramref name="n"/> tokens.</summary>
     public static int PaddedSize(int n) => (n + 4) * Stride;
@@ -263,11 +323,12 @@ internal static class NerFeatures
     }
 
     /// <summary>
-    /// The features of token <paramref name="i"/> that depend on the previous two predicted tags
-    /// (<see cref="NerTagSet.Start"/> before the sequence).
+    /// The features of token <paramref name="i"/> that depend on earlier predictions: the previous two predicted tags
+    /// (<see cref="NerTagSet.Start"/> before the sequence) and what the same word was tagged earlier in the document
+    /// (<paramref name="history"/>, from <see cref="NerDocumentMemory.Recall"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Dynamic(ReadOnlySpan<uint> atoms, int i, int previous, int previous2, int shift, Span<int> buckets)
+    public static void Dynamic(ReadOnlySpan<uint> atoms, int i, int previous, int previous2, uint history, int shift, Span<int> buckets)
     {
         var low = atoms[i * AtomCount];
         var shape = atoms[(i * AtomCount) + 1];
@@ -275,6 +336,8 @@ internal static class NerFeatures
         buckets[1] = Bucket(Key(TPrev2, (uint)((previous * 16) + previous2)), shift);
         buckets[2] = Bucket(Key(TPrevShape, shape, (uint)previous), shift);
         buckets[3] = Bucket(Key(TPrevLow, low, (uint)previous), shift);
+        buckets[4] = Bucket(Key(THistory, history), shift);
+        buckets[5] = Bucket(Key(THistoryShape, history, shape), shift);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

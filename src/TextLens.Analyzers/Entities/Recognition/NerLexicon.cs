@@ -21,62 +21,19 @@ internal sealed class NerLexicon
     /// <summary>An empty lexicon (no gazetteer features).</summary>
     public static readonly NerLexicon Empty = new([], []);
 
-    private readonly uint[] _keys;
-    private readonly uint[] _masks;
-    private readonly uint[] _tableKeys;
-    private readonly uint[] _tableMasks;
-    private readonly int _tableMask;
+    private readonly NerAtomTable _table;
 
     /// <summary>Creates a lexicon from its entries (keys strictly ascending, masks non-zero).</summary>
-    public NerLexicon(uint[] keys, uint[] masks)
-    {
-        ArgumentNullException.ThrowIfNull(keys);
-        ArgumentNullException.ThrowIfNull(masks);
-        if (keys.Length != masks.Length)
-        {
-            throw new ArgumentException("One mask per key is required.", nameof(masks));
-        }
-
-        for (var i = 0; i < keys.Length; i++)
-        {
-            if ((i > 0 && keys[i] <= keys[i - 1]) || masks[i] == 0)
-            {
-                throw new ArgumentException($"Lexicon keys must be strictly ascending with non-zero masks (entry {i}).", nameof(keys));
-            }
-        }
-
-        _keys = keys;
-        _masks = masks;
-        var capacity = 16;
-        while (capacity < keys.Length * 2)
-        {
-            capacity *= 2;
-        }
-
-        _tableMask = capacity - 1;
-        _tableKeys = new uint[capacity];
-        _tableMasks = new uint[capacity];
-        for (var e = 0; e < keys.Length; e++)
-        {
-            var i = (int)(Mix(keys[e]) & (uint)_tableMask);
-            while (_tableMasks[i] != 0)
-            {
-                i = (i + 1) & _tableMask;
-            }
-
-            _tableKeys[i] = keys[e];
-            _tableMasks[i] = masks[e];
-        }
-    }
+    public NerLexicon(uint[] keys, uint[] masks) => _table = new NerAtomTable(keys, masks, "Lexicon");
 
     /// <summary>The word hashes, ascending.</summary>
-    public ReadOnlySpan<uint> Keys => _keys;
+    public ReadOnlySpan<uint> Keys => _table.Keys;
 
     /// <summary>The masks, one per key.</summary>
-    public ReadOnlySpan<uint> Masks => _masks;
+    public ReadOnlySpan<uint> Masks => _table.Values;
 
     /// <summary>Number of words.</summary>
-    public int Count => _keys.Length;
+    public int Count => _table.Count;
 
     /// <summary>
     /// Builds a lexicon from names and their types: each name is tokenized by the TextLens parser, and each word that
@@ -114,25 +71,7 @@ internal sealed class NerLexicon
     }
 
     /// <summary>The mask of a word's lower-case atom, or 0.</summary>
-    public uint MaskOf(uint atom)
-    {
-        if (_keys.Length == 0)
-        {
-            return 0;
-        }
-
-        var i = (int)(Mix(atom) & (uint)_tableMask);
-        while (true)
-        {
-            var m = _tableMasks[i];
-            if (m == 0 || _tableKeys[i] == atom)
-            {
-                return m;
-            }
-
-            i = (i + 1) & _tableMask;
-        }
-    }
+    public uint MaskOf(uint atom) => _table.ValueOf(atom);
 
     private static bool HasUpper(ReadOnlySpan<char> word)
     {
@@ -145,13 +84,5 @@ internal sealed class NerLexicon
         }
 
         return false;
-    }
-
-    private static uint Mix(uint x)
-    {
-        x ^= x >> 16;
-        x *= 0x7FEB352D;
-        x ^= x >> 15;
-        return x;
     }
 }

@@ -18,10 +18,10 @@ namespace TextLens.Entities.Recognition;
 /// the tagger probes. Immutable and shared by every thread.
 /// </summary>
 /// <remarks>
-/// File format (little-endian), version 1:
+/// File format (little-endian), version 2:
 /// <code>
 ///  0  8  magic "TLNERMDL"
-///  8  2  format version (1)
+///  8  2  format version (2)
 /// 10  1  feature-set version (NerFeatures.Version)
 /// 11  1  tag count (9)
 /// 12  1  bucket bits
@@ -35,12 +35,14 @@ namespace TextLens.Entities.Recognition;
 /// </code>
 /// The payload decompresses to: row count (int32); the bucket ids, ascending, as LEB128 deltas; the low bytes of
 /// all row weights, then their high bytes (most weights are small, so the high plane is almost constant); the
-/// gazetteer word count (int32) and that many (word hash, type mask) uint32 pairs, ascending by hash.
+/// gazetteer word count (int32) and that many (word hash, type mask) uint32 pairs, ascending by hash; the word-class
+/// count (int32) and that many (word hash, packed classes) uint32 pairs, ascending by hash (<see cref="NerWordClasses"/>).
+/// Version 1 had no word classes.
 /// </remarks>
 internal sealed class NerModel
 {
     /// <summary>Current file format version.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     /// <summary>Smallest accepted bucket bits.</summary>
     public const int MinBucketBits = 8;
@@ -64,7 +66,8 @@ internal sealed class NerModel
     /// <param name="scale">The value of one weight unit.</param>
     /// <param name="metadata">Provenance (one-line values; keys without <c>=</c>).</param>
     /// <param name="lexicon">The gazetteer words the features were trained with.</param>
-    public NerModel(int bucketBits, int[] buckets, short[] rows, float scale, IReadOnlyDictionary<string, string> metadata, NerLexicon lexicon)
+    /// <param name="wordClasses">The word classes the features were trained with (none when omitted).</param>
+    public NerModel(int bucketBits, int[] buckets, short[] rows, float scale, IReadOnlyDictionary<string, string> metadata, NerLexicon lexicon, NerWordClasses? wordClasses = null)
     {
         ArgumentNullException.ThrowIfNull(lexicon);
         ArgumentOutOfRangeException.ThrowIfLessThan(bucketBits, MinBucketBits);
@@ -100,6 +103,8 @@ internal sealed class NerModel
 
         BucketBits = bucketBits;
         Lexicon = lexicon;
+        WordClasses = wordClasses ?? NerWordClasses.Empty;
+        UsesDocumentHistory = !(metadata.TryGetValue(DocumentHistoryKey, out var history) && history == "false");
         _rowCount = buckets.Length;
         Scale = scale;
         Metadata = new SortedDictionary<string, string>(metadata.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), StringComparer.Ordinal);
@@ -158,6 +163,15 @@ internal sealed class NerModel
 
     /// <summary>The gazetteer words of the gazetteer features.</summary>
     public NerLexicon Lexicon { get; }
+
+    /// <summary>The word classes of the cluster and capitalisation features.</summary>
+    public NerWordClasses WordClasses { get; }
+
+    /// <summary>The metadata key that turns the prediction-history features off (<c>false</c>) for a model trained without them.</summary>
+    public const string DocumentHistoryKey = "documentHistory";
+
+    /// <summary>Whether the history features see what the same word was tagged earlier in the document (<see cref="NerDocumentMemory"/>).</summary>
+    public bool UsesDocumentHistory { get; }
 
     /// <summary>Provenance: name, version, training data, date, epochs, seed, figures.</summary>
     public IReadOnlyDictionary<string, string> Metadata { get; }
@@ -262,14 +276,14 @@ internal sealed class NerModel
     }
 
     /// <summary>The same weights with other metadata.</summary>
-    public NerModel WithMetadata(IReadOnlyDictionary<string, string> metadata) => new(BucketBits, Buckets(), Rows(), Scale, metadata, Lexicon);
+    public NerModel WithMetadata(IReadOnlyDictionary<string, string> metadata) => new(BucketBits, Buckets(), Rows(), Scale, metadata, Lexicon, WordClasses);
 
     /// <summary>
     /// Quantises a dense float table (<c>2^bucketBits</c> rows of nine) to 16-bit integers with one scale (the largest
     /// magnitude maps to 32767) and keeps the rows with a non-zero weight. Weights whose magnitude is below
     /// <paramref name="pruneBelow"/> become zero first, which shrinks the model.
     /// </summary>
-    public static NerModel Quantize(int bucketBits, ReadOnlySpan<float> dense, IReadOnlyDictionary<string, string> metadata, NerLexicon lexicon, float pruneBelow = 0)
+    public static NerModel Quantize(int bucketBits, ReadOnlySpan<float> dense, IReadOnlyDictionary<string, string> metadata, NerLexicon lexicon, float pruneBelow = 0, NerWordClasses? wordClasses = null)
     {
         if (dense.Length != (1 << bucketBits) * NerTagSet.Count)
         {
@@ -306,7 +320,7 @@ internal sealed class NerModel
             }
         }
 
-        return new NerModel(bucketBits, [.. buckets], [.. rows], scale, metadata, lexicon);
+        return new NerModel(bucketBits, [.. buckets], [.. rows], scale, metadata, lexicon, wordClasses);
     }
 
     /// <summary>Writes the model in the file format described on the class.</summary>
@@ -320,7 +334,7 @@ internal sealed class NerModel
         }
 
         var metadata = Encoding.UTF8.GetBytes(sb.ToString());
-        var payload = EncodePayload(Buckets(), Rows(), Lexicon);
+        var payload = EncodePayload(Buckets(), Rows(), Lexicon, WordClasses);
         var header = new byte[HeaderSize];
         Magic.CopyTo(header);
         BinaryPrimitives.WriteUInt16LittleEndian(header.AsSpan(8), FormatVersion);
@@ -418,7 +432,7 @@ internal sealed class NerModel
             throw Invalid(origin, $"invalid scale {scale.ToString(CultureInfo.InvariantCulture)}");
         }
 
-        var (buckets, rows, lexicon) = DecodePayload(payload, bits, origin);
+        var (buckets, rows, lexicon, classes) = DecodePayload(payload, bits, origin);
         var meta = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in Encoding.UTF8.GetString(metadata).Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -431,7 +445,7 @@ internal sealed class NerModel
             meta[line[..eq]] = line[(eq + 1)..];
         }
 
-        return new NerModel(bits, buckets, rows, scale, meta, lexicon);
+        return new NerModel(bits, buckets, rows, scale, meta, lexicon, classes);
     }
 
     private static InvalidDataException Invalid(string origin, string why) => new($"NER model '{origin}' is invalid: {why}.");
@@ -448,7 +462,7 @@ internal sealed class NerModel
         return sha.GetHashAndReset();
     }
 
-    private static byte[] EncodePayload(int[] buckets, short[] rows, NerLexicon lexicon)
+    private static byte[] EncodePayload(int[] buckets, short[] rows, NerLexicon lexicon, NerWordClasses classes)
     {
         var raw = new MemoryStream();
         Span<byte> buffer = stackalloc byte[5];
@@ -490,6 +504,16 @@ internal sealed class NerModel
             raw.Write(buffer[..4]);
         }
 
+        BinaryPrimitives.WriteInt32LittleEndian(buffer, classes.Count);
+        raw.Write(buffer[..4]);
+        for (var i = 0; i < classes.Count; i++)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(buffer, classes.Keys[i]);
+            raw.Write(buffer[..4]);
+            BinaryPrimitives.WriteUInt32LittleEndian(buffer, classes.Values[i]);
+            raw.Write(buffer[..4]);
+        }
+
         using var output = new MemoryStream();
         using (var brotli = new BrotliStream(output, CompressionLevel.SmallestSize, leaveOpen: true))
         {
@@ -500,10 +524,10 @@ internal sealed class NerModel
         return output.ToArray();
     }
 
-    private static (int[] Buckets, short[] Rows, NerLexicon Lexicon) DecodePayload(ReadOnlySpan<byte> payload, int bits, string origin)
+    private static (int[] Buckets, short[] Rows, NerLexicon Lexicon, NerWordClasses Classes) DecodePayload(ReadOnlySpan<byte> payload, int bits, string origin)
     {
         // Decompress, refusing anything larger than the densest model of this size (and a large lexicon) could be.
-        var limit = 4L + ((1L << bits) * (5 + (2 * NerTagSet.Count))) + 4 + (MaxLexiconWords * 8L);
+        var limit = 4L + ((1L << bits) * (5 + (2 * NerTagSet.Count))) + 8 + (2 * MaxLexiconWords * 8L);
         using var output = new MemoryStream();
         using (var brotli = new BrotliStream(new MemoryStream(payload.ToArray()), CompressionMode.Decompress))
         {
@@ -581,29 +605,47 @@ internal sealed class NerModel
         }
 
         pos += 2 * weights;
-        var words = BinaryPrimitives.ReadInt32LittleEndian(data[pos..]);
-        pos += 4;
-        if (words < 0 || words > MaxLexiconWords || data.Length - pos != words * 8L)
+        var (keys, masks) = ReadPairs(data, ref pos, "lexicon", origin);
+        var (classKeys, classValues) = ReadPairs(data, ref pos, "word-class", origin);
+        if (pos != data.Length)
         {
-            throw Invalid(origin, $"the lexicon section announces {words} words but holds {data.Length - pos} bytes");
-        }
-
-        var keys = new uint[words];
-        var masks = new uint[words];
-        for (var i = 0; i < words; i++, pos += 8)
-        {
-            keys[i] = BinaryPrimitives.ReadUInt32LittleEndian(data[pos..]);
-            masks[i] = BinaryPrimitives.ReadUInt32LittleEndian(data[(pos + 4)..]);
+            throw Invalid(origin, $"{data.Length - pos} unexpected bytes after the word classes");
         }
 
         try
         {
-            return (buckets, rows, new NerLexicon(keys, masks));
+            return (buckets, rows, new NerLexicon(keys, masks), new NerWordClasses(classKeys, classValues));
         }
         catch (ArgumentException ex)
         {
             throw new InvalidDataException($"NER model '{origin}' is invalid: {ex.Message}", ex);
         }
+    }
+
+    /// <summary>Reads a count and that many (uint32, uint32) pairs.</summary>
+    private static (uint[] Keys, uint[] Values) ReadPairs(ReadOnlySpan<byte> data, ref int pos, string section, string origin)
+    {
+        if (data.Length - pos < 4)
+        {
+            throw Invalid(origin, $"the {section} section is missing");
+        }
+
+        var count = BinaryPrimitives.ReadInt32LittleEndian(data[pos..]);
+        pos += 4;
+        if (count < 0 || count > MaxLexiconWords || data.Length - pos < count * 8L)
+        {
+            throw Invalid(origin, $"the {section} section announces {count} words but holds {data.Length - pos} bytes");
+        }
+
+        var keys = new uint[count];
+        var values = new uint[count];
+        for (var i = 0; i < count; i++, pos += 8)
+        {
+            keys[i] = BinaryPrimitives.ReadUInt32LittleEndian(data[pos..]);
+            values[i] = BinaryPrimitives.ReadUInt32LittleEndian(data[(pos + 4)..]);
+        }
+
+        return (keys, values);
     }
 }
 

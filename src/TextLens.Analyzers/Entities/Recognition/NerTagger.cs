@@ -31,8 +31,12 @@ internal sealed class NerTagger
     /// <param name="tokens">The tokens.</param>
     /// <param name="tags">Receives one tag per token.</param>
     /// <param name="confidence">Receives, per token, the softmax probability of its tag over the nine tags (computed for entity tags only; 1 for O), or empty to skip.</param>
-    /// <param name="scratch">Buffers for this call.</param>
-    public void Tag(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, Span<byte> tags, Span<float> confidence, NerScratch scratch)
+    /// <param name="scratch">Buffers for this call, and the document's prediction history (<see cref="NerScratch.Memory"/>:
+    /// clear it at the start of each document).</param>
+    /// <param name="onlyNearCapitals">Whether tokens with no capitalised token within one position are tagged <c>O</c>
+    /// without being scored (names are capitalised words and the connectors between them, so the tags barely change,
+    /// and most of running news text is skipped).</param>
+    public void Tag(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, Span<byte> tags, Span<float> confidence, NerScratch scratch, bool onlyNearCapitals = false)
     {
         var n = tokens.Length;
         if (n == 0)
@@ -49,7 +53,17 @@ internal sealed class NerTagger
         var shift = _model.Shift;
         var buckets = scratch.Buckets.AsSpan(0, n * NerFeatures.StaticCount);
         var atoms = scratch.Atoms.AsSpan(0, n * NerFeatures.AtomCount);
-        NerFeatures.Extract(text, tokens, shift, _model.Lexicon, buckets, atoms, scratch.Padded);
+        var near = scratch.Near.AsSpan(0, n);
+        if (onlyNearCapitals)
+        {
+            MarkNearCapitals(tokens, near);
+        }
+        else
+        {
+            near.Fill(1);
+        }
+
+        NerFeatures.Extract(text, tokens, shift, _model.Lexicon, _model.WordClasses, buckets, atoms, scratch.Padded, near);
 
         var model = _model;
 
@@ -65,15 +79,35 @@ internal sealed class NerTagger
                 scratch.Touched ^= model.Touch(buckets.Slice(i * NerFeatures.StaticCount, count));
             }
 
-            model.Score(buckets.Slice(i * NerFeatures.StaticCount, NerFeatures.StaticCount), scores.Slice(i * NerTagSet.Count, NerTagSet.Count));
+            if (near[i] != 0)
+            {
+                model.Score(buckets.Slice(i * NerFeatures.StaticCount, NerFeatures.StaticCount), scores.Slice(i * NerTagSet.Count, NerTagSet.Count));
+            }
         }
 
         Span<int> dynamic = stackalloc int[NerFeatures.DynamicCount];
+        var memory = scratch.Memory;
         int previous = NerTagSet.Start, previous2 = NerTagSet.Start;
         for (var i = 0; i < n; i++)
         {
+            if (near[i] == 0)
+            {
+                tags[i] = NerTagSet.Outside;
+                if (!confidence.IsEmpty)
+                {
+                    confidence[i] = 1f;
+                }
+
+                previous2 = previous;
+                previous = NerTagSet.Outside;
+                continue;
+            }
+
             var s = scores.Slice(i * NerTagSet.Count, NerTagSet.Count);
-            NerFeatures.Dynamic(atoms, i, previous, previous2, shift, dynamic);
+            var low = atoms[i * NerFeatures.AtomCount];
+            var capitalised = atoms[(i * NerFeatures.AtomCount) + 2] != 0;
+            var history = model.UsesDocumentHistory ? memory.Recall(low, capitalised) : NerDocumentMemory.NotCapitalised;
+            NerFeatures.Dynamic(atoms, i, previous, previous2, history, shift, dynamic);
             model.Score(dynamic, s);
 
             var best = 0;
@@ -86,6 +120,7 @@ internal sealed class NerTagger
             }
 
             tags[i] = (byte)best;
+            memory.Record(low, capitalised, (byte)best);
             if (!confidence.IsEmpty)
             {
                 confidence[i] = best == NerTagSet.Outside ? 1f : Probability(s, best, model.Scale);
@@ -93,6 +128,28 @@ internal sealed class NerTagger
 
             previous2 = previous;
             previous = best;
+        }
+    }
+
+    /// <summary>Marks (1) the tokens that are, or stand next to, a token starting with a capital or written in capitals.</summary>
+    private static void MarkNearCapitals(ReadOnlySpan<Token> tokens, Span<byte> near)
+    {
+        near.Clear();
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if ((tokens[i].Flags & (TokenFlags.Capitalized | TokenFlags.AllCaps)) != 0)
+            {
+                near[i] = 1;
+                if (i > 0)
+                {
+                    near[i - 1] = 1;
+                }
+
+                if (i + 1 < near.Length)
+                {
+                    near[i + 1] = 1;
+                }
+            }
         }
     }
 
@@ -126,6 +183,10 @@ internal sealed class NerScratch
     public byte[] Tags = [];
     public float[] Confidence = [];
     public int[] Scores = [];
+    public byte[] Near = [];
+
+    /// <summary>The prediction history of the document being tagged.</summary>
+    public readonly NerDocumentMemory Memory = new();
 
     /// <summary>Sink of <see cref="NerModel.Touch"/> results, so the loads are not optimised away.</summary>
     public int Touched;
@@ -162,5 +223,6 @@ internal sealed class NerScratch
         Tags = new byte[size];
         Confidence = new float[size];
         Scores = new int[size * NerTagSet.Count];
+        Near = new byte[size];
     }
 }

@@ -16,6 +16,8 @@ internal sealed class PerceptronTrainer
     private readonly float[] _weights;
     private readonly double[] _accumulated;
     private readonly List<(int Start, int Length)> _sequences = [];
+    private readonly List<int> _documentStarts = [];
+    private readonly NerDocumentMemory _memory = new();
     private int[] _buckets = new int[1 << 16];
     private uint[] _atoms = new uint[1 << 12];
     private byte[] _gold = new byte[1 << 10];
@@ -24,12 +26,17 @@ internal sealed class PerceptronTrainer
     private long _step = 1;
 
     private readonly NerLexicon _lexicon;
+    private readonly NerWordClasses _classes;
 
-    /// <summary>Creates a trainer with a table of <c>2^bucketBits</c> rows and the gazetteer words of the gazetteer features.</summary>
-    public PerceptronTrainer(int bucketBits, NerLexicon lexicon)
+    /// <summary>
+    /// Creates a trainer with a table of <c>2^bucketBits</c> rows, the gazetteer words of the gazetteer features and
+    /// the word classes of the cluster features (none when omitted).
+    /// </summary>
+    public PerceptronTrainer(int bucketBits, NerLexicon lexicon, NerWordClasses? wordClasses = null)
     {
         ArgumentNullException.ThrowIfNull(lexicon);
         _lexicon = lexicon;
+        _classes = wordClasses ?? NerWordClasses.Empty;
         ArgumentOutOfRangeException.ThrowIfLessThan(bucketBits, NerModel.MinBucketBits);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(bucketBits, NerModel.MaxBucketBits);
         _bits = bucketBits;
@@ -45,7 +52,12 @@ internal sealed class PerceptronTrainer
     public int TokenCount => _tokens;
 
     /// <summary>Adds one training sequence: its features are extracted once, now.</summary>
-    public void Add(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, ReadOnlySpan<byte> gold)
+    /// <param name="text">The text the tokens point into.</param>
+    /// <param name="tokens">The tokens of the sequence (a sentence).</param>
+    /// <param name="gold">One gold tag per token.</param>
+    /// <param name="continuesDocument">Whether the sequence follows the previous one in the same document (the
+    /// prediction history then carries over); otherwise it starts a document.</param>
+    public void Add(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, ReadOnlySpan<byte> gold, bool continuesDocument = false)
     {
         if (gold.Length != tokens.Length)
         {
@@ -62,7 +74,7 @@ internal sealed class PerceptronTrainer
         Grow(ref _atoms, (_tokens + n) * NerFeatures.AtomCount);
         Grow(ref _gold, _tokens + n);
         Grow(ref _padded, NerFeatures.PaddedSize(n));
-        NerFeatures.Extract(text, tokens, _shift, _lexicon,
+        NerFeatures.Extract(text, tokens, _shift, _lexicon, _classes,
             _buckets.AsSpan(_tokens * NerFeatures.StaticCount, n * NerFeatures.StaticCount),
             _atoms.AsSpan(_tokens * NerFeatures.AtomCount, n * NerFeatures.AtomCount), _padded);
         foreach (var g in gold)
@@ -74,6 +86,11 @@ internal sealed class PerceptronTrainer
         }
 
         gold.CopyTo(_gold.AsSpan(_tokens));
+        if (!continuesDocument || _documentStarts.Count == 0)
+        {
+            _documentStarts.Add(_sequences.Count);
+        }
+
         _sequences.Add((_tokens, n));
         _tokens += n;
     }
@@ -84,13 +101,22 @@ internal sealed class PerceptronTrainer
     /// </summary>
     public double WordDropout { get; set; }
 
-    /// <summary>Runs one epoch over the sequences in an order shuffled from <paramref name="seed"/>; returns the number of mistakes.</summary>
+    /// <summary>
+    /// Whether the history features see what the same word was predicted earlier in the document (on by default).
+    /// A model trained without must say so in its metadata (<see cref="NerModel.DocumentHistoryKey"/> = <c>false</c>).
+    /// </summary>
+    public bool UseDocumentHistory { get; set; } = true;
+
+    /// <summary>
+    /// Runs one epoch over the documents in an order shuffled from <paramref name="seed"/> (the sequences of a document
+    /// in their order, so the prediction history is what tagging sees); returns the number of mistakes.
+    /// </summary>
     public int Epoch(ulong seed)
     {
         var dropState = seed ^ 0xD1B54A32D192ED03UL;
         var dropBelow = (ulong)(Math.Clamp(WordDropout, 0, 1) * ulong.MaxValue);
         var kept = new int[NerFeatures.StaticCount];
-        var order = new int[_sequences.Count];
+        var order = new int[_documentStarts.Count];
         for (var i = 0; i < order.Length; i++)
         {
             order[i] = i;
@@ -106,46 +132,64 @@ internal sealed class PerceptronTrainer
         var mistakes = 0;
         Span<int> dynamic = stackalloc int[NerFeatures.DynamicCount];
         Span<float> scores = stackalloc float[NerTagSet.Count];
-        foreach (var s in order)
+        foreach (var d in order)
         {
-            var (start, length) = _sequences[s];
-            var atoms = _atoms.AsSpan(start * NerFeatures.AtomCount, length * NerFeatures.AtomCount);
-            int previous = NerTagSet.Start, previous2 = NerTagSet.Start;
-            for (var i = 0; i < length; i++)
+            _memory.Clear();
+            var last = d + 1 < _documentStarts.Count ? _documentStarts[d + 1] : _sequences.Count;
+            for (var s = _documentStarts[d]; s < last; s++)
             {
-                ReadOnlySpan<int> statics = _buckets.AsSpan((start + i) * NerFeatures.StaticCount, NerFeatures.StaticCount);
-                NerFeatures.Dynamic(atoms, i, previous, previous2, _shift, dynamic);
-                var dynamicKept = dynamic;
-                if (dropBelow > 0 && SplitMix64(ref dropState) < dropBelow)
-                {
-                    statics = NerFeatures.WithoutWordIdentity(statics, kept);
-                    dynamicKept = dynamic[..NerFeatures.DynamicWithoutWordIdentity];
-                }
-
-                scores.Clear();
-                Score(statics, scores);
-                Score(dynamicKept, scores);
-                var best = 0;
-                for (var t = 1; t < NerTagSet.Count; t++)
-                {
-                    if (scores[t] > scores[best])
-                    {
-                        best = t;
-                    }
-                }
-
-                var gold = _gold[start + i];
-                if (best != gold)
-                {
-                    mistakes++;
-                    Update(statics, gold, best);
-                    Update(dynamicKept, gold, best);
-                }
-
-                _step++;
-                previous2 = previous;
-                previous = best;
+                mistakes += Sequence(s, dropBelow, ref dropState, kept, dynamic, scores);
             }
+        }
+
+        return mistakes;
+    }
+
+    /// <summary>One greedy pass over a sequence with updates on mistakes; returns the number of mistakes.</summary>
+    private int Sequence(int s, ulong dropBelow, ref ulong dropState, int[] kept, Span<int> dynamic, Span<float> scores)
+    {
+        var mistakes = 0;
+        var (start, length) = _sequences[s];
+        var atoms = _atoms.AsSpan(start * NerFeatures.AtomCount, length * NerFeatures.AtomCount);
+        int previous = NerTagSet.Start, previous2 = NerTagSet.Start;
+        for (var i = 0; i < length; i++)
+        {
+            ReadOnlySpan<int> statics = _buckets.AsSpan((start + i) * NerFeatures.StaticCount, NerFeatures.StaticCount);
+            var low = atoms[i * NerFeatures.AtomCount];
+            var capitalised = atoms[(i * NerFeatures.AtomCount) + 2] != 0;
+            var history = UseDocumentHistory ? _memory.Recall(low, capitalised) : NerDocumentMemory.NotCapitalised;
+            NerFeatures.Dynamic(atoms, i, previous, previous2, history, _shift, dynamic);
+            var dynamicKept = dynamic;
+            if (dropBelow > 0 && SplitMix64(ref dropState) < dropBelow)
+            {
+                statics = NerFeatures.WithoutWordIdentity(statics, kept);
+                dynamicKept = dynamic[..NerFeatures.DynamicWithoutWordIdentity];
+            }
+
+            scores.Clear();
+            Score(statics, scores);
+            Score(dynamicKept, scores);
+            var best = 0;
+            for (var t = 1; t < NerTagSet.Count; t++)
+            {
+                if (scores[t] > scores[best])
+                {
+                    best = t;
+                }
+            }
+
+            var gold = _gold[start + i];
+            if (best != gold)
+            {
+                mistakes++;
+                Update(statics, gold, best);
+                Update(dynamicKept, gold, best);
+            }
+
+            _memory.Record(low, capitalised, (byte)best);
+            _step++;
+            previous2 = previous;
+            previous = best;
         }
 
         return mistakes;
@@ -165,7 +209,7 @@ internal sealed class PerceptronTrainer
 
     /// <summary>The averaged, quantised model.</summary>
     public NerModel ToModel(IReadOnlyDictionary<string, string> metadata, float pruneBelow = 0) =>
-        NerModel.Quantize(_bits, AveragedWeights(), metadata, _lexicon, pruneBelow);
+        NerModel.Quantize(_bits, AveragedWeights(), metadata, _lexicon, pruneBelow, _classes);
 
     private void Score(ReadOnlySpan<int> buckets, Span<float> scores)
     {

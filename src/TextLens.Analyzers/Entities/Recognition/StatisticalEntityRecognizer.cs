@@ -28,9 +28,13 @@ public sealed class StatisticalEntityRecognizer : IEntityRecognizer
 
     private readonly NerTagger _tagger;
 
-    private StatisticalEntityRecognizer(NerModel model, string sha256, string origin)
+    /// <summary>Whether tokens far from any capitalised token are left outside names without being scored (see <see cref="NerTagger.Tag"/>).</summary>
+    private readonly bool _onlyNearCapitals;
+
+    private StatisticalEntityRecognizer(NerModel model, string sha256, string origin, bool onlyNearCapitals = true)
     {
         _tagger = new NerTagger(model);
+        _onlyNearCapitals = onlyNearCapitals;
         Info = new LexiconInfo("model", model.Meta("name", DefaultModelName), model.Meta("version", "0"), sha256, origin);
     }
 
@@ -93,6 +97,7 @@ public sealed class StatisticalEntityRecognizer : IEntityRecognizer
             var text = document.Text.AsSpan();
             var tokens = document.Tokens;
             var cursor = 0;
+            scratch.Memory.Clear();
             foreach (ref readonly var sentence in document.Sentences)
             {
                 if (sentence.TokenCount == 0)
@@ -104,7 +109,7 @@ public sealed class StatisticalEntityRecognizer : IEntityRecognizer
                 scratch.Ensure(seq.Length);
                 var tags = scratch.Tags.AsSpan(0, seq.Length);
                 var confidence = scratch.Confidence.AsSpan(0, seq.Length);
-                _tagger.Tag(text, seq, tags, confidence, scratch);
+                _tagger.Tag(text, seq, tags, confidence, scratch, _onlyNearCapitals);
                 Collect(text, seq, tags, confidence, known, ref cursor, found);
             }
         }
@@ -131,10 +136,11 @@ public sealed class StatisticalEntityRecognizer : IEntityRecognizer
         var scratch = NerScratch.Rent();
         try
         {
+            scratch.Memory.Clear();
             foreach (ref readonly var sentence in document.Sentences)
             {
                 var seq = document.Tokens.Slice(sentence.FirstToken, sentence.TokenCount);
-                _tagger.Tag(document.Text, seq, all.AsSpan(sentence.FirstToken, sentence.TokenCount), default, scratch);
+                _tagger.Tag(document.Text, seq, all.AsSpan(sentence.FirstToken, sentence.TokenCount), default, scratch, _onlyNearCapitals);
             }
         }
         finally
@@ -154,6 +160,9 @@ public sealed class StatisticalEntityRecognizer : IEntityRecognizer
     /// <summary>A recognizer over an in-memory model (training probes, tests); its hash is not that of a file.</summary>
     internal static StatisticalEntityRecognizer FromModel(NerModel model, string origin) =>
         new(model, new string('0', 64), origin);
+
+    /// <summary>The same model scoring every token, also those far from capitalised words (to measure what the shortcut changes).</summary>
+    internal StatisticalEntityRecognizer ScoringEveryToken() => new(_tagger.Model, Info.Sha256, Info.Origin, onlyNearCapitals: false);
 
     private static void Collect(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, ReadOnlySpan<byte> tags, ReadOnlySpan<float> confidence,
         IReadOnlyList<RecognizedEntity> known, ref int cursor, ICollection<RecognizedEntity> found)

@@ -23,7 +23,7 @@ public sealed class NerFeaturesTests
         var buckets = new int[n * NerFeatures.StaticCount];
         var atoms = new uint[n * NerFeatures.AtomCount];
         var padded = new uint[NerFeatures.PaddedSize(n)];
-        NerFeatures.Extract(doc.Text, doc.Tokens, 64 - 16, NerLexicon.Empty, buckets, atoms, padded);
+        NerFeatures.Extract(doc.Text, doc.Tokens, 64 - 16, NerLexicon.Empty, NerWordClasses.Empty, buckets, atoms, padded);
         for (var i = 0; i < n; i++)
         {
             Assert.Equal(NerFeatures.LowerAtom(doc.TextOf(doc.Tokens[i])), atoms[i * NerFeatures.AtomCount]);
@@ -41,9 +41,9 @@ public sealed class NerFeaturesTests
         var atoms = new uint[n * NerFeatures.AtomCount];
         var padded = new uint[NerFeatures.PaddedSize(n)];
         var lexicon = NerLexicon.Build([("Brussels", EntityTypes.GeopoliticalEntity)]);
-        NerFeatures.Extract(doc.Text, doc.Tokens, 42, lexicon, buckets, atoms, padded);
+        NerFeatures.Extract(doc.Text, doc.Tokens, 42, lexicon, NerWordClasses.Empty, buckets, atoms, padded);
         var before = GC.GetAllocatedBytesForCurrentThread();
-        NerFeatures.Extract(doc.Text, doc.Tokens, 42, lexicon, buckets, atoms, padded);
+        NerFeatures.Extract(doc.Text, doc.Tokens, 42, lexicon, NerWordClasses.Empty, buckets, atoms, padded);
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
@@ -55,7 +55,7 @@ public sealed class NerFeaturesTests
             var doc = Parse(text);
             var n = doc.Tokens.Length;
             var buckets = new int[n * NerFeatures.StaticCount];
-            NerFeatures.Extract(doc.Text, doc.Tokens, 40, NerLexicon.Empty, buckets, new uint[n * NerFeatures.AtomCount], new uint[NerFeatures.PaddedSize(n)]);
+            NerFeatures.Extract(doc.Text, doc.Tokens, 40, NerLexicon.Empty, NerWordClasses.Empty, buckets, new uint[n * NerFeatures.AtomCount], new uint[NerFeatures.PaddedSize(n)]);
             return buckets;
         }
 

@@ -104,9 +104,18 @@ public sealed class NerModelFileTests
     public void A_newer_format_version_is_refused()
     {
         var bytes = (byte[])TinyBytes.Clone();
-        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), 2);
-        var ex = Assert.Throws<InvalidDataException>(() => NerModel.Read(bytes, "v2.bin"));
-        Assert.Contains("format version 2; this library reads version 1", ex.Message, StringComparison.Ordinal);
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), NerModel.FormatVersion + 1);
+        var ex = Assert.Throws<InvalidDataException>(() => NerModel.Read(bytes, "v3.bin"));
+        Assert.Contains($"format version {NerModel.FormatVersion + 1}; this library reads version {NerModel.FormatVersion}", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_version_1_file_without_word_classes_is_refused()
+    {
+        var bytes = (byte[])TinyBytes.Clone();
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), 1);
+        var ex = Assert.Throws<InvalidDataException>(() => NerModel.Read(bytes, "v1.bin"));
+        Assert.Equal("NER model 'v1.bin' is invalid: format version 1; this library reads version 2.", ex.Message);
     }
 
     [Fact]
